@@ -1,0 +1,180 @@
+// The domain types every layer shares. Pure data: no behaviour, no I/O.
+
+/** A paragraph of an article's cleaned text, by character offsets into `Article.text`. */
+export interface Paragraph {
+  /** 1-based, in article order. */
+  number: number;
+  start: number;
+  end: number;
+}
+
+export interface ArticleMeta {
+  title: string;
+  source?: string;
+  published?: string;
+  author?: string;
+  dateline?: string;
+}
+
+/** An article after loading and repair. `text` is what every quote and offset refers to. */
+export interface Article extends ArticleMeta {
+  /** Path inside the knowledge folder without extension, `/`-separated: `business/017`. */
+  id: string;
+  /** Cleaned, repaired body text; paragraphs separated by "\n\n". */
+  text: string;
+  paragraphs: Paragraph[];
+  /** SHA-256 of the raw file bytes: the index cache key. */
+  hash: string;
+}
+
+/** A retrieval unit: a sentence-bounded window inside one paragraph. */
+export interface Passage {
+  /** Stable: `${articleId}#p${paragraph}` or `${articleId}#p${paragraph}.${window}`. */
+  id: string;
+  articleId: string;
+  title: string;
+  paragraph: number;
+  /** Offsets into the article's cleaned text. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type Mode = "model" | "lexical";
+
+/** A passage with its retrieval score (higher is better). */
+export interface ScoredPassage {
+  passage: Passage;
+  score: number;
+}
+
+/** An answer span proposed by a reader, as offsets into `passage.text`. */
+export interface Span {
+  passageId: string;
+  start: number;
+  end: number;
+  /** The reader's confidence in [0, 1]. */
+  score: number;
+}
+
+/** Turns texts into unit-length vectors. The model-backed one lives in src/models. */
+export interface Embedder {
+  readonly modelId: string;
+  readonly dimension: number;
+  embed(texts: string[], kind: "query" | "passage"): Promise<Float32Array[]>;
+}
+
+/** Proposes answer spans for a question over retrieved passages (lexical or QA model). */
+export interface Reader {
+  readonly mode: Mode;
+  readonly modelId: string;
+  read(question: string, passages: ScoredPassage[]): Promise<Span[]>;
+}
+
+export interface Citation {
+  articleId: string;
+  title: string;
+  paragraph: number;
+  passageId: string;
+  /** The cited sentence(s), exactly as in the article; contains the answer. */
+  quote: string;
+  /** Offsets of the answer inside `quote`. */
+  answerStart: number;
+  answerEnd: number;
+  source: string | null;
+}
+
+export interface Nearest {
+  articleId: string;
+  paragraph: number;
+  passageId: string;
+  text: string;
+  score: number;
+}
+
+export type Answer =
+  | {
+      kind: "found";
+      question: string;
+      answer: string;
+      score: number;
+      mode: Mode;
+      citation: Citation;
+      nearest: Nearest[];
+    }
+  | {
+      kind: "not-found";
+      question: string;
+      mode: Mode;
+      nearest: Nearest[];
+    };
+
+export interface SummarySentence {
+  text: string;
+  articleId: string;
+  paragraph: number;
+}
+
+export interface Summary {
+  /** The article summarised, or null for a topic digest. */
+  articleId: string | null;
+  title: string;
+  mode: Mode | "generated";
+  sentences: SummarySentence[];
+}
+
+export type SummaryLength = "short" | "medium" | "long";
+
+export interface SummaryOptions {
+  /** An exact sentence count; wins over `length`. */
+  sentences?: number;
+  length?: SummaryLength;
+}
+
+export type SummaryResult = Summary | { kind: "unknown-article"; articleId: string; closest: string[] };
+
+export interface ArticleInfo {
+  id: string;
+  title: string;
+  source?: string;
+  published?: string;
+  paragraphs: number;
+}
+
+export interface KnowledgeProblem {
+  /** Path inside the knowledge folder. */
+  file: string;
+  reason: string;
+}
+
+export interface ReindexReport {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  unchanged: number;
+  problems: KnowledgeProblem[];
+  passages: number;
+}
+
+export interface Status {
+  mode: Mode;
+  embedderModel: string | null;
+  readerModel: string | null;
+  articles: number;
+  passages: number;
+  startedAt: Date;
+  version: string;
+}
+
+/** The one core both faces (CLI and Discord) use. Nothing behind it imports discord.js. */
+export interface Newsdesk {
+  ask(question: string): Promise<Answer>;
+  summarize(articleId: string, options?: SummaryOptions): Promise<SummaryResult>;
+  summarizeTopic(topic: string, options?: SummaryOptions): Promise<Summary>;
+  /** Newest first (by `published`, then title). */
+  articles(): ArticleInfo[];
+  passage(id: string): Passage | undefined;
+  status(): Status;
+  reindex(): Promise<ReindexReport>;
+  close(): Promise<void>;
+}
