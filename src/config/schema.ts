@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+// Every setting Newsdesk reads, with its default. Environment variable names are the keys.
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const list = z.string().transform((v) =>
+  v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+const positiveInt = z.coerce.number().int().positive();
+
+export const configSchema = z.object({
+  DISCORD_TOKEN: z.string().optional(),
+  DISCORD_APP_ID: z.string().regex(/^\d{17,20}$/, "must be a Discord snowflake (17–20 digits)").optional(),
+  DEV_GUILD_ID: z.string().regex(/^\d{17,20}$/, "must be a Discord snowflake (17–20 digits)").optional(),
+  /** Channel ids where every question-like message is answered (needs the Message Content intent). */
+  ASK_CHANNELS: list.default([]),
+
+  KNOWLEDGE_DIR: z.string().min(1).default("./knowledge"),
+  /** Index and model cache; kept outside the knowledge folder, which may be read-only. */
+  CACHE_DIR: z.string().min(1).default("./.newsdesk"),
+
+  /** "auto": use the models when they can be had, else lexical. "lexical": never load models. */
+  MODE: z.enum(["auto", "lexical"]).default("auto"),
+  EMBEDDING_MODEL: z.string().min(1).default("Xenova/bge-small-en-v1.5"),
+  QA_MODEL: z.string().min(1).default("Xenova/distilbert-base-cased-distilled-squad"),
+  SUMMARY_MODEL: z.string().min(1).default("Xenova/distilbart-cnn-6-6"),
+  /** Generated (abstractive) summaries: off by default, heavy for a small VM. */
+  GENERATED_SUMMARIES: bool.default(false),
+  MODEL_DTYPE: z.enum(["q8", "fp32", "fp16", "q4"]).default("q8"),
+  /** A folder of models in the Hugging Face layout (<dir>/<org>/<name>/...); no download when set. */
+  LOCAL_MODELS_DIR: z.string().optional(),
+  /** Milliseconds to wait for the model hub before answering in lexical mode. */
+  MODEL_NETWORK_TIMEOUT_MS: positiveInt.default(3000),
+
+  ASK_COOLDOWN_SECONDS: z.coerce.number().min(0).default(5),
+  QUEUE_CONCURRENCY: positiveInt.default(1),
+  QUEUE_MAX_WAITING: positiveInt.default(20),
+  /** Port for GET /healthz on 127.0.0.1; 0 turns it off. */
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  WATCH_KNOWLEDGE: bool.default(true),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export type Config = z.infer<typeof configSchema>;

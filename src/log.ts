@@ -1,0 +1,44 @@
+// Structured logs to standard error (standard output is kept for answers).
+
+export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
+const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+
+export interface Logger {
+  debug(msg: string, fields?: Record<string, unknown>): void;
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+export interface LoggerOptions {
+  level?: LogLevel;
+  /** "json": one object a line for service managers; "pretty": short lines for people. */
+  format?: "json" | "pretty";
+  write?: (line: string) => void;
+}
+
+function serialise(value: unknown): unknown {
+  if (value instanceof Error) {
+    return { name: value.name, message: value.message, stack: value.stack, cause: serialise(value.cause) };
+  }
+  return value;
+}
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const threshold = RANK[options.level ?? "info"];
+  const format = options.format ?? "pretty";
+  const write = options.write ?? ((line: string) => process.stderr.write(line + "\n"));
+  const emit = (level: Exclude<LogLevel, "silent">) => (msg: string, fields: Record<string, unknown> = {}) => {
+    if (RANK[level] < threshold) return;
+    const clean = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, serialise(v)]));
+    if (format === "json") {
+      write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...clean }));
+      return;
+    }
+    const extra = Object.keys(clean).length ? " " + JSON.stringify(clean) : "";
+    write(`[newsdesk] ${level === "info" ? "" : level + ": "}${msg}${extra}`);
+  };
+  return { debug: emit("debug"), info: emit("info"), warn: emit("warn"), error: emit("error") };
+}
+
+export const silentLogger: Logger = createLogger({ level: "silent" });
