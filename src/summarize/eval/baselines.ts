@@ -1,0 +1,43 @@
+import type { Article, Summary } from "../../types.js";
+import { articleSentences } from "../candidates.js";
+
+function summaryOf(article: Article, indices: number[]): Summary {
+  const units = articleSentences(article);
+  return {
+    articleId: article.id,
+    title: article.title,
+    mode: "lexical",
+    sentences: indices
+      .sort((a, b) => a - b)
+      .map((i) => units[i]!)
+      .map((u) => ({ text: u.text, articleId: u.articleId, paragraph: u.paragraph })),
+  };
+}
+
+/** The first k sentences. */
+export function leadK(article: Article, k: number): Summary {
+  const n = articleSentences(article).length;
+  return summaryOf(article, [...Array(Math.min(k, n)).keys()]);
+}
+
+/** A seeded pseudo-random generator (mulberry32): the same seed gives the same baseline. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** k sentences drawn uniformly without replacement. */
+export function randomK(article: Article, k: number, random: () => number): Summary {
+  const order = [...articleSentences(article).keys()];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return summaryOf(article, order.slice(0, k));
+}
