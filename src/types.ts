@@ -55,6 +55,8 @@ export interface Span {
   end: number;
   /** The reader's confidence in [0, 1]. */
   score: number;
+  /** The QA model's score for "this passage holds no answer" ([CLS] span), when the reader has one. */
+  noAnswerScore?: number;
 }
 
 /** Turns texts into unit-length vectors. The model-backed one lives in src/models. */

@@ -37,6 +37,8 @@ export const configSchema = z.object({
   LOCAL_MODELS_DIR: z.string().optional(),
   /** Milliseconds to wait for the model hub before answering in lexical mode. */
   MODEL_NETWORK_TIMEOUT_MS: positiveInt.default(3000),
+  /** The model hub (or a mirror of it) models are downloaded from. */
+  MODEL_HUB_URL: z.string().url().default("https://huggingface.co"),
 
   ASK_COOLDOWN_SECONDS: z.coerce.number().min(0).default(5),
   QUEUE_CONCURRENCY: positiveInt.default(1),
