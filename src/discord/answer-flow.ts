@@ -1,0 +1,43 @@
+// One question, from any door (slash command, mention, ask channel, context menu), to one reply.
+import type { MessageMentionOptions } from "discord.js";
+import { QuestionError } from "../errors.js";
+import { formatAnswer } from "./format/answer-reply.js";
+import { textReply, type ReplyBody } from "./format/reply-body.js";
+import { articleLookup, type BotContext } from "./context.js";
+
+/** On every message the bot sends: it never pings anyone, whatever the text says. */
+export const NO_MENTIONS: MessageMentionOptions = { parse: [], users: [], roles: [], repliedUser: false };
+
+export const HOW_TO_ASK = "Ask me about the news articles, for example: `@Newsdesk who accompanied Haftar?` or `/ask`.";
+export const WENT_WRONG = "Something went wrong while answering that. The details are in the bot's log.";
+
+/** How a reply reaches the asker; interactions and channel messages differ only here. */
+export interface AnswerSink {
+  /** A short notice: cooldown, busy, restarting, empty question (private where Discord allows). */
+  refuse(text: string): Promise<void>;
+  /** Acknowledge at once, before any model work (deferReply, typing). */
+  begin(): Promise<void>;
+  deliver(body: ReplyBody): Promise<void>;
+}
+
+export async function answerQuestion(ctx: BotContext, userId: string, question: string, sink: AnswerSink): Promise<void> {
+  const q = question.trim();
+  if (!q) return sink.refuse(HOW_TO_ASK);
+  const gate = ctx.gate.run(userId, () => ctx.newsdesk.ask(q), { cooldown: true });
+  if (gate.kind === "refused") return sink.refuse(gate.message);
+  // Settle the work even if acknowledging fails, so no rejection goes unhandled.
+  const outcome = gate.result.then(
+    (answer) => ({ ok: true as const, answer }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  await sink.begin();
+  const done = await outcome;
+  if (done.ok) {
+    const lookup = articleLookup(ctx.newsdesk);
+    ctx.logger.info("answered", { kind: done.answer.kind, mode: done.answer.mode, chars: q.length });
+    return sink.deliver(formatAnswer(done.answer, (id) => lookup(id)?.title));
+  }
+  if (done.error instanceof QuestionError) return sink.deliver(textReply(done.error.message));
+  ctx.logger.error("ask failed", { error: done.error });
+  return sink.deliver(textReply(WENT_WRONG));
+}

@@ -1,0 +1,66 @@
+import { SlashCommandBuilder } from "discord.js";
+import type { SummaryLength, SummaryResult } from "../../types.js";
+import type { Command } from "../command.js";
+import { articleLookup } from "../context.js";
+import { formatSummary } from "../format/other-replies.js";
+import { LIMITS, fitText } from "../format/limits.js";
+import { textReply } from "../format/reply-body.js";
+import { editReply, replyPrivately } from "../interaction-reply.js";
+import { matchArticles, resolveArticle } from "../article-match.js";
+
+const LENGTHS: SummaryLength[] = ["short", "medium", "long"];
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName("summary")
+    .setDescription("Summarise one article, or what the articles say about a topic.")
+    .addStringOption((o) => o.setName("article").setDescription("The article (start typing its title)").setAutocomplete(true))
+    .addStringOption((o) => o.setName("topic").setDescription("A topic across all articles"))
+    .addStringOption((o) =>
+      o
+        .setName("length")
+        .setDescription("How long a summary")
+        .addChoices(...LENGTHS.map((l) => ({ name: l, value: l }))),
+    ),
+  // From memory, no model work: Discord drops autocomplete answers after 3 s.
+  async autocomplete(interaction, ctx) {
+    const typed = interaction.options.getFocused();
+    const choices = matchArticles(ctx.newsdesk.articles(), typed, LIMITS.choices)
+      .filter((a) => a.id.length <= LIMITS.choiceValue)
+      .map((a) => ({ name: fitText(a.title, LIMITS.choiceName), value: a.id }));
+    await interaction.respond(choices);
+  },
+  async execute(interaction, ctx) {
+    const article = interaction.options.getString("article")?.trim();
+    const topic = interaction.options.getString("topic")?.trim();
+    const length = (interaction.options.getString("length") ?? "medium") as SummaryLength;
+    if (!LENGTHS.includes(length)) return void (await replyPrivately(interaction, "Length must be short, medium or long."));
+    if (!article === !topic) {
+      return void (await replyPrivately(interaction, "Give either `article` (pick one from the list) or `topic`, not both."));
+    }
+    let articleId: string | undefined;
+    if (article) {
+      articleId = resolveArticle(ctx.newsdesk.articles(), article);
+      if (!articleId) {
+        const near = matchArticles(ctx.newsdesk.articles(), article, 3).map((a) => `\`${a.id}\` ${a.title}`);
+        const hint = near.length ? ` Did you mean:\n${near.join("\n")}` : " `/articles` lists them.";
+        return void (await replyPrivately(interaction, fitText(`No article matches “${article}”.${hint}`, LIMITS.content)));
+      }
+    }
+    const id = articleId;
+    const job = (): Promise<SummaryResult> =>
+      id ? ctx.newsdesk.summarize(id, { length }) : ctx.newsdesk.summarizeTopic(topic!, { length });
+    const gate = ctx.gate.run(interaction.user.id, job, { cooldown: false });
+    if (gate.kind === "refused") return void (await replyPrivately(interaction, gate.message));
+    const outcome = gate.result.then((r) => ({ ok: true as const, r }), (error: unknown) => ({ ok: false as const, error }));
+    await interaction.deferReply();
+    const done = await outcome;
+    if (!done.ok) throw done.error;
+    if ("kind" in done.r) {
+      await editReply(interaction, textReply(`No article \`${done.r.articleId}\`. Closest: ${done.r.closest.join(", ") || "none"}.`));
+      return;
+    }
+    const lookup = articleLookup(ctx.newsdesk);
+    await editReply(interaction, formatSummary(done.r, (a) => lookup(a)?.title));
+  },
+} satisfies Command;

@@ -1,0 +1,93 @@
+// An Answer as a Discord reply: the answer in bold, the quote with the answer marked, the article
+// (linked when it has a source), the paragraph, and a footer with mode and confidence. Pure.
+import type { APIEmbed } from "discord.js";
+import type { Answer, Mode, Nearest } from "../../types.js";
+import { LIMITS, fitText } from "./limits.js";
+import { link, markedQuote, plain } from "./markdown.js";
+import { CUSTOM_ID, buttonRows, type ReplyBody } from "./reply-body.js";
+
+const QUOTE_MAX = 1500;
+const NEAREST_SHOWN = 3;
+const NEAREST_EXCERPT = 300;
+const COLOUR = { found: 0x2b6cb0, notFound: 0x718096 };
+
+export type TitleOf = (articleId: string) => string | undefined;
+
+export function modeLabel(mode: Mode): string {
+  return mode === "model" ? "model" : "lexical (keyword match, no model)";
+}
+
+/** The quote cut down to a window around the answer, at word boundaries, offsets adjusted. */
+export function quoteWindow(quote: string, start: number, end: number, max = QUOTE_MAX) {
+  if (quote.length <= max) return { quote, start, end };
+  const span = Math.min(end - start, max - 2);
+  const spare = max - 2 - span;
+  let from = Math.max(0, start - Math.floor(spare / 2));
+  let to = Math.min(quote.length, from + span + spare);
+  from = Math.max(0, to - span - spare);
+  // Snap to word boundaries without cutting into the answer.
+  const space = quote.indexOf(" ", from);
+  if (from > 0 && space >= 0 && space < start) from = space + 1;
+  const back = quote.lastIndexOf(" ", to);
+  if (to < quote.length && back > end) to = back;
+  const head = from > 0 ? "…" : "";
+  const tail = to < quote.length ? "…" : "";
+  return { quote: head + quote.slice(from, to) + tail, start: start - from + head.length, end: Math.min(end, to) - from + head.length };
+}
+
+function author(question: string): APIEmbed["author"] {
+  return { name: fitText(`Q: ${question.replace(/\s+/g, " ").trim()}`, LIMITS.authorName) };
+}
+
+function nearestField(n: Nearest, i: number, titleOf: TitleOf) {
+  const title = titleOf(n.articleId) ?? n.articleId;
+  return {
+    name: fitText(`${i + 1}. ${title} — paragraph ${n.paragraph}`, LIMITS.fieldName),
+    value: fitText(`${plain(fitText(n.text, NEAREST_EXCERPT))}\n\`${n.passageId}\``, LIMITS.fieldValue),
+  };
+}
+
+export function formatAnswer(answer: Answer, titleOf: TitleOf): ReplyBody {
+  if (answer.kind === "not-found") return formatNotFound(answer, titleOf);
+  const c = answer.citation;
+  const w = quoteWindow(c.quote, c.answerStart, c.answerEnd);
+  const bold = `**${plain(fitText(answer.answer.trim(), 500))}**`;
+  const description = fitText(`${bold}\n\n${markedQuote(w.quote, w.start, w.end)}`, LIMITS.embedDescription);
+  const confidence = Math.round(Math.min(1, Math.max(0, answer.score)) * 100);
+  const embed: APIEmbed = {
+    color: COLOUR.found,
+    author: author(answer.question),
+    title: fitText(c.title, LIMITS.embedTitle),
+    description,
+    fields: [
+      { name: "Article", value: fitText(link(c.title, c.source), LIMITS.fieldValue), inline: true },
+      { name: "Paragraph", value: `${c.paragraph} · \`${fitText(c.passageId, 200)}\``, inline: true },
+    ],
+    footer: { text: `Mode: ${modeLabel(answer.mode)} · Confidence: ${confidence}%` },
+  };
+  if (c.source && /^https?:\/\//.test(c.source)) embed.url = c.source;
+  return {
+    embeds: [embed],
+    components: buttonRows([{ customId: CUSTOM_ID.passage(c.passageId), label: "Show passage" }]),
+  };
+}
+
+function formatNotFound(answer: Extract<Answer, { kind: "not-found" }>, titleOf: TitleOf): ReplyBody {
+  const shown = answer.nearest.slice(0, NEAREST_SHOWN);
+  const lead = "I could not find an answer to that in the articles I have.";
+  const description = shown.length
+    ? `${lead} These passages came nearest; they may not answer it.`
+    : `${lead} No passage came close.`;
+  const embed: APIEmbed = {
+    color: COLOUR.notFound,
+    author: author(answer.question),
+    title: "Not found",
+    description,
+    fields: shown.map((n, i) => nearestField(n, i, titleOf)),
+    footer: { text: `Mode: ${modeLabel(answer.mode)}` },
+  };
+  return {
+    embeds: [embed],
+    components: buttonRows(shown.map((n, i) => ({ customId: CUSTOM_ID.passage(n.passageId), label: `Passage ${i + 1}` }))),
+  };
+}

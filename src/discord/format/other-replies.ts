@@ -1,0 +1,131 @@
+// Summaries, passages, the article list, status and reindex reports as Discord replies. Pure.
+import type { APIEmbed } from "discord.js";
+import type { ArticleInfo, Passage, ReindexReport, Status, Summary } from "../../types.js";
+import type { TitleOf } from "./answer-reply.js";
+import { modeLabel } from "./answer-reply.js";
+import { LIMITS, fitText } from "./limits.js";
+import { link, plain } from "./markdown.js";
+import { CUSTOM_ID, buttonRows, type ReplyBody } from "./reply-body.js";
+
+export const ARTICLES_PER_PAGE = 10;
+
+export function formatSummary(summary: Summary, titleOf: TitleOf): ReplyBody {
+  const topic = summary.articleId === null;
+  const lines = summary.sentences.map((s) => {
+    const where = topic ? `${titleOf(s.articleId) ?? s.articleId}, ¶${s.paragraph}` : `¶${s.paragraph}`;
+    return `${plain(s.text)} *(${plain(where)})*`;
+  });
+  const body = lines.length ? lines.join("\n\n") : "Nothing in the articles matches that topic.";
+  const mode = summary.mode === "generated" ? "generated" : modeLabel(summary.mode);
+  return {
+    embeds: [
+      {
+        title: fitText(summary.title, LIMITS.embedTitle),
+        description: fitLines(lines.length ? lines : [body], LIMITS.embedDescription),
+        footer: { text: `Summary · ${mode}${summary.articleId ? ` · ${summary.articleId}` : ""}` },
+      },
+    ],
+    components: [],
+  };
+}
+
+/** Whole lines while they fit; the text of one line is cut only when even it alone is too long. */
+function fitLines(lines: string[], max: number): string {
+  let out = "";
+  for (const line of lines) {
+    const next = out ? `${out}\n\n${line}` : line;
+    if (next.length > max) return out || fitText(line, max);
+    out = next;
+  }
+  return out;
+}
+
+export function formatPassage(p: Passage, source: string | undefined): ReplyBody {
+  return {
+    embeds: [
+      {
+        title: fitText(`${p.title} — paragraph ${p.paragraph}`, LIMITS.embedTitle),
+        ...(source && /^https?:\/\//.test(source) ? { url: source } : {}),
+        description: fitText(plain(p.text), LIMITS.embedDescription),
+        footer: { text: fitText(`Passage ${p.id}`, LIMITS.footer) },
+      },
+    ],
+    components: [],
+  };
+}
+
+export function formatArticlesPage(all: ArticleInfo[], page: number): ReplyBody {
+  const pages = Math.max(1, Math.ceil(all.length / ARTICLES_PER_PAGE));
+  const p = Math.min(Math.max(0, page), pages - 1);
+  const slice = all.slice(p * ARTICLES_PER_PAGE, (p + 1) * ARTICLES_PER_PAGE);
+  const lines = slice.map((a, i) => {
+    const date = a.published ? ` — ${a.published.slice(0, 10)}` : "";
+    const n = p * ARTICLES_PER_PAGE + i + 1;
+    return fitText(`**${n}.** ${link(a.title, a.source)}${date} · \`${a.id}\``, 400);
+  });
+  const embed: APIEmbed = {
+    title: "Articles, newest first",
+    description: lines.length ? lines.join("\n") : "The knowledge folder has no articles yet.",
+    footer: { text: `Page ${p + 1} of ${pages} · ${all.length} article${all.length === 1 ? "" : "s"}` },
+  };
+  const components =
+    pages > 1
+      ? buttonRows([
+          { customId: CUSTOM_ID.articlesPage(p - 1), label: "◀ Newer", disabled: p === 0 },
+          { customId: CUSTOM_ID.articlesPage(p + 1), label: "Older ▶", disabled: p === pages - 1 },
+        ])
+      : [];
+  return { embeds: [embed], components };
+}
+
+export function formatUptime(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  const d = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return d ? `${d}d ${h}h ${m}m` : h ? `${h}h ${m}m` : `${m}m ${s % 60}s`;
+}
+
+export function formatStatus(status: Status, now: Date): ReplyBody {
+  const field = (name: string, value: string) => ({ name, value: fitText(value, LIMITS.fieldValue), inline: true });
+  return {
+    embeds: [
+      {
+        title: "Newsdesk status",
+        fields: [
+          field("Mode", modeLabel(status.mode)),
+          field("Embedding model", status.embedderModel ?? "none"),
+          field("Reader model", status.readerModel ?? "none"),
+          field("Articles", String(status.articles)),
+          field("Passages", String(status.passages)),
+          field("Uptime", formatUptime(now.getTime() - status.startedAt.getTime())),
+          field("Version", status.version),
+        ],
+      },
+    ],
+    components: [],
+  };
+}
+
+export function formatReindex(r: ReindexReport): ReplyBody {
+  const list = (label: string, ids: string[]) => (ids.length ? `**${label}** (${ids.length}): ${ids.map((i) => `\`${i}\``).join(", ")}` : "");
+  const problems = r.problems.map((p) => `\`${p.file}\`: ${plain(p.reason)}`);
+  const parts = [
+    list("Added", r.added),
+    list("Changed", r.changed),
+    list("Removed", r.removed),
+    `**Unchanged**: ${r.unchanged}`,
+    `**Passages indexed**: ${r.passages}`,
+    problems.length ? `**Problems** (${problems.length}):\n${problems.join("\n")}` : "",
+  ].filter(Boolean);
+  const nothing = !r.added.length && !r.changed.length && !r.removed.length;
+  return {
+    embeds: [
+      {
+        title: nothing ? "Reindexed: nothing changed" : "Reindexed",
+        description: fitText(parts.join("\n"), LIMITS.embedDescription),
+      },
+    ],
+    components: [],
+  };
+}

@@ -1,0 +1,22 @@
+// The whole passage behind a citation: for /source and for the "Show passage" button.
+import type { ButtonInteraction, ChatInputCommandInteraction } from "discord.js";
+import { articleLookup, type BotContext } from "./context.js";
+import { formatPassage } from "./format/other-replies.js";
+import { fitText } from "./format/limits.js";
+import { reply, replyPrivately } from "./interaction-reply.js";
+
+export async function showPassage(
+  interaction: ChatInputCommandInteraction | ButtonInteraction,
+  passageId: string,
+  ctx: BotContext,
+  isPrivate: boolean,
+): Promise<void> {
+  const passage = ctx.newsdesk.passage(passageId.trim());
+  if (!passage) {
+    const msg = `No passage \`${fitText(passageId, 200)}\`. The index may have changed since that answer; ask again.`;
+    await replyPrivately(interaction, msg);
+    return;
+  }
+  const source = articleLookup(ctx.newsdesk)(passage.articleId)?.source;
+  await reply(interaction, formatPassage(passage, source), { private: isPrivate });
+}
