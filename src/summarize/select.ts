@@ -3,7 +3,8 @@ import { at, type SimilarityMatrix } from "./similarity.js";
 /**
  * Maximal marginal relevance: greedily take the sentence with the best
  * `lambda * score - (1 - lambda) * (highest similarity to one already taken)`.
- * Returns indices in the order they were picked. Only `eligible` indices are considered.
+ * Returns indices in the order they were picked. Only `eligible` indices are considered; with
+ * `groups`, at most `perGroup` indices come from one group (one article in a digest).
  */
 export function selectMmr(
   scores: ArrayLike<number>,
@@ -11,6 +12,7 @@ export function selectMmr(
   k: number,
   lambda: number,
   eligible: readonly number[],
+  limit?: { groups: readonly number[]; perGroup: number },
 ): number[] {
   const chosen: number[] = [];
   const left = new Set(eligible);
@@ -28,6 +30,12 @@ export function selectMmr(
     }
     chosen.push(best);
     left.delete(best);
+    if (limit) {
+      const g = limit.groups[best];
+      if (chosen.filter((c) => limit.groups[c] === g).length >= limit.perGroup) {
+        for (const i of [...left]) if (limit.groups[i] === g) left.delete(i);
+      }
+    }
     for (const i of left) maxSim[i] = Math.max(maxSim[i]!, at(sim, i, best));
   }
   return chosen;

@@ -1,5 +1,8 @@
-// Ranking weights. Tuned on the BBC News Summary data (half the articles, checked on the other
-// half) with `npx tsx src/cli/eval/summaries.ts`; see that file for the measure.
+// Ranking weights, tuned on the BBC News Summary data: a grid over position, half-life, headline,
+// lambda and threshold on the even-numbered articles (`--split tune`), checked on the odd-numbered
+// ones (`--split check`). The optimum is broad: centrality does most of the work; a light lead prior
+// and headline term add about 0.02 precision@3; MMR costs nothing at 3 sentences and keeps longer
+// summaries from repeating themselves.
 
 export interface RankWeights {
   /** Weight of LexRank centrality (scaled to [0, 1]). */
@@ -22,11 +25,11 @@ export interface RankWeights {
 
 export const DEFAULT_WEIGHTS: RankWeights = {
   centrality: 1,
-  position: 0.3,
+  position: 0.15,
   positionHalfLife: 3,
-  title: 0.2,
+  title: 0.1,
   relevance: 1,
-  lambda: 0.8,
+  lambda: 0.85,
   damping: 0.85,
   threshold: 0,
 };
