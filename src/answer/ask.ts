@@ -1,0 +1,43 @@
+import type { SearchIndex } from "../index/search-index.js";
+import type { Answer, Embedder, Reader } from "../types.js";
+import { cite, nearestOf } from "./cite.js";
+import { normaliseQuestion } from "./question.js";
+import { retrieve } from "./retrieve.js";
+
+export interface AskDependencies {
+  index: SearchIndex;
+  reader: Reader;
+  /** Present in model mode, with passage vectors in the index from the same model. */
+  embedder?: Embedder;
+  /** Answers whose score is below this are "not found" (calibrated per reader on SQuAD 2.0). */
+  threshold: number;
+  /** Passages handed to the reader. */
+  passages?: number;
+  /** Passages listed as nearest. */
+  nearest?: number;
+}
+
+/** Question → cited answer, or an honest "not found" with the nearest passages. */
+export async function ask(deps: AskDependencies, rawQuestion: string): Promise<Answer> {
+  const question = normaliseQuestion(rawQuestion);
+  const queryVector =
+    deps.embedder && deps.index.vectors?.modelId === deps.embedder.modelId
+      ? (await deps.embedder.embed([question], "query"))[0]
+      : undefined;
+  const hits = retrieve(deps.index, question, { k: Math.max(deps.passages ?? 3, deps.nearest ?? 3), queryVector });
+  const nearest = nearestOf(hits, deps.nearest ?? 3);
+  const spans = await deps.reader.read(question, hits.slice(0, deps.passages ?? 3));
+  const best = spans[0];
+  if (!best || best.score < deps.threshold) return { kind: "not-found", question, mode: deps.reader.mode, nearest };
+  const passage = deps.index.passageById.get(best.passageId)!;
+  const article = deps.index.articles.get(passage.articleId);
+  return {
+    kind: "found",
+    question,
+    answer: passage.text.slice(best.start, best.end),
+    score: Math.round(best.score * 1000) / 1000,
+    mode: deps.reader.mode,
+    citation: cite(passage, best.start, best.end, article?.source),
+    nearest,
+  };
+}

@@ -1,0 +1,53 @@
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+
+// wink-nlp's small English model (MIT, ships on npm, works offline): parts of speech and
+// entities (dates, numbers, money …) for typing candidate answers in lexical mode.
+
+export interface TaggedToken {
+  text: string;
+  start: number;
+  end: number;
+  pos: string;
+  /** Entity type (DATE, CARDINAL, MONEY, PERCENT …) when the token is inside one. */
+  entity?: string;
+}
+
+let nlp: ReturnType<typeof winkNLP> | undefined;
+
+function engine(): ReturnType<typeof winkNLP> {
+  nlp ??= winkNLP(model);
+  return nlp;
+}
+
+/** Tokens of `text` with character offsets into it, parts of speech and entity types. */
+export function tagTokens(text: string): TaggedToken[] {
+  const nlp = engine();
+  const its = nlp.its;
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const tags = doc.tokens().out(its.pos) as string[];
+  const tokens: TaggedToken[] = [];
+  // wink token index → ours (-1 for the few contraction pieces with no exact place in the text).
+  const ours: number[] = [];
+  let cursor = 0;
+  values.forEach((value, i) => {
+    const at = text.indexOf(value, cursor);
+    if (at < 0 || at - cursor > 20) {
+      ours.push(-1);
+      return;
+    }
+    ours.push(tokens.length);
+    tokens.push({ text: value, start: at, end: at + value.length, pos: tags[i] ?? "X" });
+    cursor = at + value.length;
+  });
+  doc.entities().each((entity: { out(f: unknown): unknown }) => {
+    const type = entity.out(its.type) as string;
+    const [first, last] = entity.out(its.span) as [number, number];
+    for (let i = first; i <= last; i++) {
+      const j = ours[i] ?? -1;
+      if (j >= 0) tokens[j]!.entity = type;
+    }
+  });
+  return tokens;
+}

@@ -1,0 +1,68 @@
+import { createHash } from "node:crypto";
+import path from "node:path";
+import type { Article } from "../types.js";
+import { parseHtml } from "./parse-html.js";
+import { parseMarkdown, type ParsedDocument } from "./parse-markdown.js";
+import { parseText } from "./parse-text.js";
+import { joinParagraphs, splitParagraphs } from "./paragraphs.js";
+
+export const ARTICLE_EXTENSIONS = [".md", ".markdown", ".txt", ".html", ".htm"] as const;
+
+/** Why a file could not become an article; the loader reports it and goes on. */
+export class UnreadableFile extends Error {}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** `business/017.txt` → `business/017`. */
+export function articleIdOf(relativePath: string): string {
+  const posix = relativePath.split(path.sep).join("/");
+  return posix.slice(0, posix.length - path.extname(posix).length);
+}
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+function decode(bytes: Uint8Array): string {
+  if (bytes.length === 0) throw new UnreadableFile("the file is empty");
+  if (bytes.subarray(0, 8000).includes(0)) throw new UnreadableFile("the file is binary, not text");
+  try {
+    return utf8.decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    throw new UnreadableFile("the file is not valid UTF-8 text");
+  }
+}
+
+function parse(relativePath: string, text: string): ParsedDocument {
+  const ext = path.extname(relativePath).toLowerCase();
+  if (ext === ".html" || ext === ".htm") return parseHtml(text);
+  if (ext === ".txt") return parseText(text);
+  try {
+    return parseMarkdown(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new UnreadableFile(`its front matter is not valid YAML (${reason})`);
+  }
+}
+
+/**
+ * One file's bytes → an Article. `repair` mends scraped text (glued words, debris lines) before
+ * paragraphs are cut. Throws UnreadableFile with a reason a person can act on.
+ */
+export function buildArticle(relativePath: string, bytes: Uint8Array, repair: (body: string) => string): Article {
+  const { meta, body } = parse(relativePath, decode(bytes));
+  const { text, paragraphs } = joinParagraphs(splitParagraphs(repair(body)));
+  if (!text) throw new UnreadableFile("it has no article text");
+  const id = articleIdOf(relativePath);
+  return {
+    id,
+    title: meta.title ?? path.posix.basename(id).replace(/[-_]+/g, " "),
+    ...(meta.source && { source: meta.source }),
+    ...(meta.published && { published: meta.published }),
+    ...(meta.author && { author: meta.author }),
+    ...(meta.dateline && { dateline: meta.dateline }),
+    text,
+    paragraphs,
+    hash: hashBytes(bytes),
+  };
+}

@@ -1,0 +1,55 @@
+import matter from "gray-matter";
+import type { ArticleMeta } from "../types.js";
+
+export interface ParsedDocument {
+  meta: Partial<ArticleMeta>;
+  body: string;
+}
+
+function asText(value: unknown): string | undefined {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "string" && value.trim()) return value.trim();
+  if (typeof value === "number") return String(value);
+  return undefined;
+}
+
+// Markup people put in article bodies, reduced to its words.
+function stripMarkdown(body: string): string {
+  return body
+    .replace(/^```[\s\S]*?^```/gm, "")
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
+    .replace(/^#{1,6}\s+(.*?)\s*#*$/gm, "$1.")
+    .replace(/^\s{0,3}(?:[-*+]|\d+\.)\s+/gm, "")
+    .replace(/^\s{0,3}>\s?/gm, "")
+    .replace(/(\*\*|__)(.+?)\1/g, "$2")
+    .replace(/(^|\W)[*_](\S.*?\S|\S)[*_](?=\W|$)/g, "$1$2")
+    .replace(/`([^`]+)`/g, "$1");
+}
+
+/** Markdown with optional YAML front matter (title, source, published, author, dateline).
+ *  Throws on broken front matter; the loader reports it by file name. */
+export function parseMarkdown(text: string): ParsedDocument {
+  const parsed = matter(text);
+  const data = parsed.data as Record<string, unknown>;
+  let body = parsed.content;
+  let title = asText(data.title);
+  if (!title) {
+    // A leading "# Heading" is the title when the front matter has none.
+    const heading = /^\s*#\s+(.+)\n/.exec(body);
+    if (heading) {
+      title = heading[1]!.trim();
+      body = body.slice(heading[0].length);
+    }
+  }
+  return {
+    meta: {
+      title,
+      source: asText(data.source ?? data.url),
+      published: asText(data.published ?? data.date),
+      author: asText(data.author),
+      dateline: asText(data.dateline),
+    },
+    body: stripMarkdown(body),
+  };
+}
