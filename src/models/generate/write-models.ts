@@ -2,6 +2,7 @@
 // folder: <out>/<org>/<name>/{config.json, tokenizer.json, tokenizer_config.json, onnx/model*.onnx}.
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { onnxFileFor } from "../model-files.js";
 import { bertGraph, distilbertQaGraph, type GeneratedGraph, type GraphOptions } from "./encoder-graphs.js";
 import { EMBEDDER_ID, QA_ID, SHAPES, type EncoderShape, type ShapeName } from "./shapes.js";
 import { bertConfig, distilbertQaConfig, tokenizerConfig, tokenizerJson } from "./tokenizer-files.js";
@@ -24,11 +25,6 @@ export interface GeneratedModel {
   parameters: number;
 }
 
-/** The ONNX file name transformers.js asks for at a dtype. */
-export function onnxFileName(dtype: string): string {
-  return dtype === "q8" ? "model_quantized.onnx" : dtype === "fp32" ? "model.onnx" : `model_${dtype}.onnx`;
-}
-
 interface ModelSpec {
   modelId: string;
   shape: EncoderShape;
@@ -47,7 +43,7 @@ async function writeModel(spec: ModelSpec, options: Required<GenerateOptions>): 
   await json("tokenizer.json", tokenizerJson(vocab, spec.uncased));
   await json("tokenizer_config.json", tokenizerConfig(spec.uncased, spec.tokenizerClass, spec.shape.maxPositions));
   const graph = spec.graph(spec.shape, { seed: options.seed, q8: options.dtype === "q8" });
-  const onnxFile = path.join(dir, "onnx", onnxFileName(options.dtype));
+  const onnxFile = path.join(dir, "onnx", onnxFileFor(options.dtype));
   await writeFile(onnxFile, graph.bytes);
   return { modelId: spec.modelId, dir, onnxFile, onnxBytes: (await stat(onnxFile)).size, parameters: graph.parameters };
 }

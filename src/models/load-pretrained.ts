@@ -1,0 +1,60 @@
+// Loads a tokenizer and an ONNX model through transformers.js from a ModelSource, turning every
+// failure into a ModelError that names the model and, for a local folder, the file at fault.
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { AutoModel, AutoModelForQuestionAnswering, AutoTokenizer, type PreTrainedModel, type PreTrainedTokenizer } from "@huggingface/transformers";
+import { ModelError } from "../errors.js";
+import { checkModelFiles, modelDir, onnxFileFor, type ModelDtype } from "./model-files.js";
+import type { ProgressInfo } from "./progress.js";
+import { useModelSource, type ModelSource } from "./transformers-env.js";
+
+export interface ModelLoadOptions {
+  modelId: string;
+  dtype: ModelDtype;
+  source: ModelSource;
+  /** Called with download progress (remote sources only report). */
+  onProgress?: (info: ProgressInfo) => void;
+  /** ONNX Runtime intra-op threads; defaults to the machine's cores. */
+  threads?: number;
+}
+
+export interface LoadedModel {
+  tokenizer: PreTrainedTokenizer;
+  model: PreTrainedModel;
+}
+
+function describe(options: ModelLoadOptions, file: string): string {
+  return options.source.kind === "local" ? path.join(modelDir(options.source.dir, options.modelId), file) : `${options.modelId}/${file}`;
+}
+
+function failure(what: string, options: ModelLoadOptions, file: string, cause: unknown): ModelError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  const target = describe(options, file);
+  return new ModelError(`Cannot load ${what} ${target}: ${reason}`, { modelId: options.modelId, file: target }, { cause });
+}
+
+export async function loadPretrained(task: "feature-extraction" | "question-answering", options: ModelLoadOptions): Promise<LoadedModel> {
+  useModelSource(options.source);
+  if (options.source.kind === "local") await checkModelFiles(options.source.dir, options.modelId, options.dtype);
+  const common = { progress_callback: options.onProgress as never };
+  let tokenizer: PreTrainedTokenizer;
+  try {
+    tokenizer = await AutoTokenizer.from_pretrained(options.modelId, common);
+  } catch (error) {
+    throw failure("tokenizer", options, "tokenizer.json", error);
+  }
+  const threads = options.threads ?? availableParallelism();
+  const modelOptions = {
+    ...common,
+    dtype: options.dtype,
+    device: "cpu" as const,
+    session_options: { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: "all" as const },
+  };
+  try {
+    const Auto = task === "question-answering" ? AutoModelForQuestionAnswering : AutoModel;
+    const model = await Auto.from_pretrained(options.modelId, modelOptions);
+    return { tokenizer, model };
+  } catch (error) {
+    throw failure("model", options, `onnx/${onnxFileFor(options.dtype)}`, error);
+  }
+}

@@ -1,0 +1,105 @@
+// Decides between the models and the lexical path, without ever hanging: a configured local
+// folder is used as is (broken → ModelError); files already in the cache load with no network;
+// otherwise the hub is probed with a short timeout and, if it is unreachable, the answer is
+// "unavailable" at once so the caller can answer lexically and try again later.
+import path from "node:path";
+import type { Config } from "../config/index.js";
+import type { Logger } from "../log.js";
+import { createEmbedder, type ModelEmbedder } from "./embedder.js";
+import { hasModelFiles } from "./model-files.js";
+import { probeHub } from "./hub-probe.js";
+import { createProgressReporter, type ProgressInfo } from "./progress.js";
+import { createQaReader, type QaReader } from "./qa-reader.js";
+import type { ModelSource } from "./transformers-env.js";
+
+export type ModelSettings = Pick<
+  Config,
+  "MODE" | "EMBEDDING_MODEL" | "QA_MODEL" | "MODEL_DTYPE" | "LOCAL_MODELS_DIR" | "CACHE_DIR" | "MODEL_NETWORK_TIMEOUT_MS" | "MODEL_HUB_URL"
+>;
+
+export interface ReadyModels {
+  kind: "ready";
+  /** Where the files came from: the configured folder, the cache, or a download just now. */
+  source: "local" | "cache" | "download";
+  embedder: ModelEmbedder;
+  reader: QaReader;
+  dispose(): Promise<void>;
+}
+
+export type ModelAvailability =
+  | ReadyModels
+  /** The models cannot be had now (hub unreachable, download failed); try again later. */
+  | { kind: "unavailable"; reason: string }
+  /** MODE=lexical: models are never loaded. */
+  | { kind: "disabled"; reason: string };
+
+export interface ResolveOptions {
+  /** Download progress; defaults to lines on standard error. */
+  onProgress?: (info: ProgressInfo) => void;
+  threads?: number;
+}
+
+/** Where downloaded models are kept: <CACHE_DIR>/models/<org>/<name>/… */
+export function modelCacheDir(settings: Pick<Config, "CACHE_DIR">): string {
+  return path.resolve(settings.CACHE_DIR, "models");
+}
+
+async function load(settings: ModelSettings, source: ModelSource, kind: ReadyModels["source"], options: ResolveOptions): Promise<ReadyModels> {
+  const common = { dtype: settings.MODEL_DTYPE, source, onProgress: options.onProgress, threads: options.threads };
+  const embedder = await createEmbedder({ ...common, modelId: settings.EMBEDDING_MODEL });
+  let reader: QaReader;
+  try {
+    reader = await createQaReader({ ...common, modelId: settings.QA_MODEL });
+  } catch (error) {
+    await embedder.dispose();
+    throw error;
+  }
+  return {
+    kind: "ready",
+    source: kind,
+    embedder,
+    reader,
+    dispose: async () => {
+      await Promise.all([embedder.dispose(), reader.dispose()]);
+    },
+  };
+}
+
+export async function resolveModels(settings: ModelSettings, logger: Logger, options: ResolveOptions = {}): Promise<ModelAvailability> {
+  if (settings.MODE === "lexical") return { kind: "disabled", reason: "MODE=lexical" };
+  const ids = [settings.EMBEDDING_MODEL, settings.QA_MODEL];
+  const fields = { embedder: settings.EMBEDDING_MODEL, reader: settings.QA_MODEL, dtype: settings.MODEL_DTYPE };
+
+  if (settings.LOCAL_MODELS_DIR) {
+    const dir = path.resolve(settings.LOCAL_MODELS_DIR);
+    const models = await load(settings, { kind: "local", dir }, "local", options);
+    logger.info("models loaded from local folder", { ...fields, dir });
+    return models;
+  }
+
+  const cacheDir = modelCacheDir(settings);
+  const cached = await Promise.all(ids.map((id) => hasModelFiles(cacheDir, id, settings.MODEL_DTYPE)));
+  if (cached.every(Boolean)) {
+    const models = await load(settings, { kind: "local", dir: cacheDir }, "cache", options);
+    logger.info("models loaded from cache", { ...fields, cacheDir });
+    return models;
+  }
+
+  const probe = await probeHub(settings.MODEL_HUB_URL, settings.EMBEDDING_MODEL, settings.MODEL_NETWORK_TIMEOUT_MS);
+  if (!probe.ok) {
+    const reason = `model hub unreachable: ${probe.reason}`;
+    logger.warn("models unavailable; answering in lexical mode", { reason });
+    return { kind: "unavailable", reason };
+  }
+  logger.info("downloading models (first use)", { ...fields, cacheDir });
+  const source: ModelSource = { kind: "remote", cacheDir, hubUrl: settings.MODEL_HUB_URL };
+  try {
+    const models = await load(settings, source, "download", { ...options, onProgress: options.onProgress ?? createProgressReporter() });
+    logger.info("models downloaded and loaded", { ...fields, cacheDir });
+    return models;
+  } catch (error) {
+    const reason = `model download failed: ${(error as Error).message}`;
+    logger.warn("models unavailable; answering in lexical mode", { reason, error });
+    return { kind: "unavailable", reason };
+  }
+}
