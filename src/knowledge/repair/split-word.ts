@@ -1,0 +1,88 @@
+// Decides whether one letters-only word ("tostabilise", "Libyandelegation") is two glued words.
+// The segmenter proposes a split; these rules accept it only on clear evidence, because an
+// unknown word in news is more often a name, a brand, a derived word or a rare compound.
+import type { Lexicon } from "./lexicon.js";
+import { segment } from "./segment.js";
+import { COMPOUND_PREFIXES, DERIVATIONAL_SUFFIXES, FUNCTION_WORDS, INFLECTED_ENDING } from "./word-classes.js";
+
+/** An unknown word of n letters costs UNKNOWN_BASE + UNKNOWN_PER_LETTER·n. */
+const UNKNOWN_BASE = 6;
+const UNKNOWN_PER_LETTER = 1.8;
+/** A split must beat leaving the word whole by this much. */
+const MARGIN = 2;
+/** A listed word is split only when a closed-class split is this much cheaper ("inthe"). */
+const KNOWN_MARGIN = 4;
+/** After "in" (also a negating prefix: "innumeracy") the rest must be this common. */
+const AFTER_IN_COST = 11;
+const MIN_LENGTH = 5;
+
+export interface WordSplit {
+  pieces: string[];
+  /** True when the split holds only if the article writes the pieces apart elsewhere. */
+  needsEvidence: boolean;
+}
+
+export interface SplitWordOptions {
+  /** The word follows a hyphen ("follow-upmechanisms"): its first piece ends a compound. */
+  afterHyphen?: boolean;
+}
+
+function shapeOk(pieces: string[], capitalised: boolean, length: number, afterHyphen: boolean): WordSplit | null {
+  const [first, second] = pieces as [string, string];
+  if (pieces.length !== 2 || DERIVATIONAL_SUFFIXES.has(second)) return null;
+  if (second === "a") return null;
+  if (capitalised) {
+    // Capitalised unknown words are mostly names ("Longwell", "Letwin"): split after a
+    // closed-class word opening a sentence ("Thishigh"), or into two long words that the
+    // article also writes apart ("Libyandelegation").
+    if (FUNCTION_WORDS.has(first) && first.length >= 3) return second.length >= 3 ? { pieces, needsEvidence: false } : null;
+    return length >= 12 && first.length >= 5 && second.length >= 5 ? { pieces, needsEvidence: true } : null;
+  }
+  if (!afterHyphen && COMPOUND_PREFIXES.has(first) && !FUNCTION_WORDS.has(second)) return null;
+  if (FUNCTION_WORDS.has(first) || FUNCTION_WORDS.has(second)) {
+    return first.length >= 3 || FUNCTION_WORDS.has(first) ? { pieces, needsEvidence: false } : null;
+  }
+  // Two content words: solid compounds ("showbusiness", "doorstepping") start with a bare stem;
+  // glue across a line break often starts with an inflected word, or joins two long ones.
+  const inflected = first.length >= 5 && INFLECTED_ENDING.test(first);
+  const long = length >= 14 && first.length >= 5 && second.length >= 5;
+  return (afterHyphen || inflected || long) && second.length >= 3 ? { pieces, needsEvidence: false } : null;
+}
+
+function decide(lexicon: Lexicon, word: string, afterHyphen: boolean): WordSplit | null {
+  if (word.length < MIN_LENGTH || !/^\p{Lu}?\p{Ll}+$/u.test(word)) return null;
+  const lower = word.toLowerCase();
+  const capitalised = lower !== word;
+  const seg = segment(lexicon, lower);
+  if (!seg) return null;
+  const whole = lexicon.cost(lower);
+  let split: WordSplit | null;
+  if (whole < Infinity) {
+    const closed = seg.pieces.every((p) => FUNCTION_WORDS.has(p));
+    split = closed && seg.cost + KNOWN_MARGIN < whole ? { pieces: seg.pieces, needsEvidence: false } : null;
+  } else {
+    split = shapeOk(seg.pieces, capitalised, lower.length, afterHyphen);
+    if (split && seg.pieces[0] === "in" && lexicon.cost(seg.pieces[1]!) > AFTER_IN_COST) split = null;
+    if (seg.cost + MARGIN >= UNKNOWN_BASE + UNKNOWN_PER_LETTER * lower.length) split = null;
+  }
+  if (split && capitalised) {
+    const first = split.pieces[0]!;
+    split.pieces[0] = first.charAt(0).toUpperCase() + first.slice(1);
+  }
+  return split;
+}
+
+const memo = new WeakMap<Lexicon, Map<string, WordSplit | null>>();
+
+/** How a glued letters-only word splits, or null to leave it as it is. Memoised per lexicon. */
+export function splitWord(lexicon: Lexicon, word: string, options: SplitWordOptions = {}): WordSplit | null {
+  let cache = memo.get(lexicon);
+  if (!cache) memo.set(lexicon, (cache = new Map()));
+  const key = options.afterHyphen ? `-${word}` : word;
+  let result = cache.get(key);
+  if (result === undefined) {
+    result = decide(lexicon, word, options.afterHyphen ?? false);
+    cache.set(key, result);
+  }
+  return result && { pieces: result.pieces.slice(), needsEvidence: result.needsEvidence };
+}
