@@ -21,6 +21,7 @@ export interface FakeInteraction {
   id: string;
   token: string;
   createdAt: number;
+  late: boolean;
   /** Callback types in order (5 = deferred, 4 = message, 7 = update, 8 = autocomplete). */
   callbacks: { type: number; data: any; at: number }[];
   /** The message as it stands after the callback, edits and follow-ups. */
@@ -79,11 +80,15 @@ export class FakeDiscord {
 
   // ---- driving the bot -------------------------------------------------------------------
 
-  /** Dispatches an INTERACTION_CREATE and returns its handle. */
-  interact(spec: InteractionSpec): FakeInteraction {
+  /**
+   * Dispatches an INTERACTION_CREATE and returns its handle. `late: true` delivers one whose
+   * 3-second window has already passed (as after a gateway stall): every answer is refused.
+   */
+  interact(spec: InteractionSpec, options: { late?: boolean } = {}): FakeInteraction {
     const id = snowflake();
     const token = `itoken-${id}`;
-    const record: FakeInteraction = { id, token, createdAt: Date.now(), callbacks: [], original: null, followUps: [] };
+    const createdAt = options.late ? Date.now() - 5000 : Date.now();
+    const record: FakeInteraction = { id, token, createdAt, late: options.late ?? false, callbacks: [], original: null, followUps: [] };
     this.interactions.set(token, record);
     this.gateway.send("INTERACTION_CREATE", interactionPayload(id, token, spec));
     return record;
@@ -122,8 +127,11 @@ export class FakeDiscord {
         cleanup();
         reject(new Error(`timed out waiting for ${what}; problems: ${JSON.stringify(this.allProblems())}`));
       }, ms);
+      // Gateway-side changes (resumes) emit nothing, so poll as well.
+      const poll = setInterval(check, 10);
       const cleanup = () => {
         clearTimeout(timer);
+        clearInterval(poll);
         this.events.off("change", check);
       };
       this.events.on("change", check);
@@ -202,7 +210,7 @@ export class FakeDiscord {
     const i = this.interactions.get(token);
     if (!i || i.id !== id) return { status: 404, json: { code: 10062, message: "Unknown interaction" } };
     if (Date.now() - i.createdAt > 3000) {
-      this.problems.push(`interaction ${id} acknowledged after ${Date.now() - i.createdAt} ms (Discord allows 3 s)`);
+      if (!i.late) this.problems.push(`interaction ${id} acknowledged after ${Date.now() - i.createdAt} ms (Discord allows 3 s)`);
       return { status: 404, json: { code: 10062, message: "Unknown interaction" } };
     }
     if (i.callbacks.length) return { status: 400, json: { code: 40060, message: "Interaction has already been acknowledged." } };

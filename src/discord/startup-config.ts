@@ -1,0 +1,38 @@
+// Start-up settings for the bot: the shared config plus what only the bot demands (the token),
+// reported together as one message naming every problem.
+import { config as loadDotenv } from "dotenv";
+import { loadConfig, type Config } from "../config/index.js";
+import { ConfigError } from "../errors.js";
+
+export const README_POINTER = "See README.md, section “Discord setup”, for where each setting comes from.";
+export const TOKEN_PROBLEM =
+  "DISCORD_TOKEN is not set: create the bot in the Discord developer portal (Bot → Reset Token) and put the token in .env";
+
+export type BotConfig = Config & { DISCORD_TOKEN: string };
+
+export function formatProblems(problems: string[]): string {
+  return `Newsdesk cannot start:\n  - ${problems.join("\n  - ")}\n${README_POINTER}`;
+}
+
+/** The config with a token, or throws one ConfigError naming each problem. */
+export function loadBotConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath?: string): BotConfig {
+  let config: Config | undefined;
+  let problems: string[] = [];
+  try {
+    config = loadConfig({}, env, dotenvPath);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems = (error.context.problems as string[] | undefined) ?? [error.message];
+  }
+  const token = config ? config.DISCORD_TOKEN : tokenFrom(env, dotenvPath);
+  if (!token?.trim()) problems.unshift(TOKEN_PROBLEM);
+  if (problems.length || !config) throw new ConfigError(formatProblems(problems), { problems });
+  return { ...config, DISCORD_TOKEN: token!.trim() };
+}
+
+function tokenFrom(env: NodeJS.ProcessEnv, dotenvPath?: string): string | undefined {
+  if (env.DISCORD_TOKEN) return env.DISCORD_TOKEN;
+  const fromFile: Record<string, string> = {};
+  loadDotenv({ path: dotenvPath, processEnv: fromFile, quiet: true });
+  return fromFile.DISCORD_TOKEN;
+}
