@@ -27,6 +27,8 @@ export interface SystemScore {
   precisionJoined: number;
   rouge1: number;
   rouge2: number;
+  /** Mean words per summary: ROUGE at a fixed sentence count rewards longer sentences. */
+  words: number;
 }
 
 export interface EvalSummariesResult {
@@ -53,7 +55,7 @@ export async function evalSummaries(dataDir: string, options: EvalSummariesOptio
   ];
   const scores: SystemScore[] = [];
   for (const [name, run] of systems) {
-    let exact = 0, joined = 0, chosen = 0, r1 = 0, r2 = 0;
+    let exact = 0, joined = 0, chosen = 0, r1 = 0, r2 = 0, words = 0;
     for (const c of cases) {
       const texts = (await run(c.article)).sentences.map((s) => s.text);
       const hits = referenceHits(texts, c.references);
@@ -61,6 +63,7 @@ export async function evalSummaries(dataDir: string, options: EvalSummariesOptio
       joined += hits.joined;
       chosen += texts.length;
       const reference = c.references.join(" ");
+      words += texts.join(" ").split(/\s+/).filter(Boolean).length;
       r1 += rougeN(texts.join(" "), reference, 1);
       r2 += rougeN(texts.join(" "), reference, 2);
     }
@@ -71,6 +74,7 @@ export async function evalSummaries(dataDir: string, options: EvalSummariesOptio
       precisionJoined: joined / Math.max(chosen, 1),
       rouge1: r1 / n,
       rouge2: r2 / n,
+      words: words / n,
     });
   }
   return { articles: cases.length, sentences: k, split, systems: scores };
@@ -78,10 +82,11 @@ export async function evalSummaries(dataDir: string, options: EvalSummariesOptio
 
 export function formatSummariesTable(result: EvalSummariesResult): string {
   const k = result.sentences;
-  const head = [`system`, `P@${k} exact`, `P@${k} joined`, `ROUGE-1 F`, `ROUGE-2 F`];
+  const head = [`system`, `P@${k} exact`, `P@${k} joined`, `ROUGE-1 F`, `ROUGE-2 F`, `words`];
   const rows = result.systems.map((s) => [
     s.system,
     ...[s.precision, s.precisionJoined, s.rouge1, s.rouge2].map((x) => x.toFixed(3)),
+    s.words.toFixed(1),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ");
