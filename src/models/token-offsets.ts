@@ -42,6 +42,8 @@ function normalizeChars(text: string, settings: NormalizerSettings): NormalizedC
     if (isChinese(code)) n = ` ${n} `;
     if (settings.lowercase) n = n.toLowerCase();
     if (settings.stripAccents) n = n.normalize("NFD").replace(/\p{Mn}/gu, "");
+    // A combining mark stripped with the accents still belongs to the letter before it.
+    if (n === "" && out.length > 0 && /\p{Mn}/u.test(cp)) out[out.length - 1]!.end = offset;
     for (const ch of n) out.push({ ch, start, end: offset });
   }
   return out;

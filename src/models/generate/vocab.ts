@@ -30,20 +30,27 @@ function loadWordCounts(): WordCount[] {
 }
 
 /** Ordered, de-duplicated candidates for the space after the specials. */
+/** What an uncased BertNormalizer leaves of a string: lowercase, accents stripped. */
+function uncase(text: string): string {
+  return text.toLowerCase().normalize("NFD").replace(/\p{Mn}/gu, "");
+}
+
 function candidates(uncased: boolean): string[] {
-  const chars = [...PUNCTUATION, ..."0123456789", ...LETTERS, ...EXTRA_SYMBOLS, ...ACCENTED];
-  if (!uncased) chars.push(...LETTERS.toUpperCase(), ..."ÀÁÂÄÇÈÉÊÍÎÑÓÔÖØÚÜ");
+  let chars = [...PUNCTUATION, ..."0123456789", ...LETTERS, ...EXTRA_SYMBOLS, ...ACCENTED];
+  if (uncased) chars = [...new Set(chars.map(uncase))].filter(Boolean);
+  else chars.push(...LETTERS.toUpperCase(), ..."ÀÁÂÄÇÈÉÊÍÎÑÓÔÖØÚÜ");
   const alnum = chars.filter((c) => /[\p{L}\p{N}]/u.test(c));
   const numbers = [...Array.from({ length: 101 }, (_, i) => String(i)), ...Array.from({ length: 131 }, (_, i) => String(1900 + i))];
   const words: string[] = [];
   for (const { word } of loadWordCounts()) {
     if (!/^[\p{L}]+$/u.test(word)) continue;
     if (uncased) {
-      words.push(word.toLowerCase().normalize("NFD").replace(/\p{Mn}/gu, ""));
+      words.push(uncase(word));
     } else {
-      words.push(word);
-      // Cased models also need sentence-initial capitals of common words.
-      if (word === word.toLowerCase()) words.push(word[0]!.toUpperCase() + word.slice(1));
+      // SUBTLEX keeps each word's most frequent casing; a cased vocabulary needs both the
+      // lowercase form and the sentence-initial capital.
+      const lower = word.toLowerCase();
+      words.push(word, lower, lower[0]!.toUpperCase() + lower.slice(1));
     }
   }
   const pieces = [...chars, ...alnum.map((c) => `##${c}`), ...SUFFIXES.map((s) => `##${s}`), ...numbers];
