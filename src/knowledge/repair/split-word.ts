@@ -49,13 +49,27 @@ function shapeOk(pieces: string[], capitalised: boolean, length: number, afterHy
   return (afterHyphen || inflected || long) && second.length >= 3 ? { pieces, needsEvidence: false } : null;
 }
 
+/** Stems a word may be inflected or derived from: "whistleblowers" → "whistleblower". */
+function stems(lower: string): string[] {
+  const out: string[] = [];
+  const m = /^(.{4,}?)(ies|es|s|ied|ed|d|ing|ly|ness|er|ers)$/.exec(lower);
+  if (m) {
+    const [, stem, ending] = m as unknown as [string, string, string];
+    out.push(stem, stem + "e");
+    if (ending.startsWith("i")) out.push(stem + "y");
+    if (ending === "ness") out.push(stem.replace(/i$/, "y"));
+  }
+  return out;
+}
+
 function decide(lexicon: Lexicon, word: string, afterHyphen: boolean): WordSplit | null {
   if (word.length < MIN_LENGTH || !/^\p{Lu}?\p{Ll}+$/u.test(word)) return null;
   const lower = word.toLowerCase();
   const capitalised = lower !== word;
   const seg = segment(lexicon, lower);
   if (!seg) return null;
-  const whole = lexicon.cost(lower);
+  // An inflected form of a listed word counts as listed (cost of the stem).
+  const whole = Math.min(lexicon.cost(lower), ...stems(lower).map((s) => lexicon.cost(s)));
   let split: WordSplit | null;
   if (whole < Infinity) {
     const closed = seg.pieces.every((p) => FUNCTION_WORDS.has(p));
