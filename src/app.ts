@@ -1,0 +1,112 @@
+import { createRequire } from "node:module";
+import { ask } from "./answer/ask.js";
+import { createLexicalReader } from "./answer/lexical-reader.js";
+import { retrieve } from "./answer/retrieve.js";
+import { closestIds } from "./closest-ids.js";
+import type { Config } from "./config/index.js";
+import { idf } from "./index/bm25.js";
+import { embedPassages } from "./index/embed-passages.js";
+import { refreshIndex, type RefreshResult } from "./index/refresh.js";
+import { assembleIndex, type SearchIndex } from "./index/search-index.js";
+import { repairText } from "./knowledge/repair/index.js";
+import type { Logger } from "./log.js";
+import { resolveModels, watchForModels, type ModelWatcher, type ReadyModels } from "./models/index.js";
+import { summarizeArticle, summarizeTopic } from "./summarize/index.js";
+import type { ArticleInfo, Embedder, Newsdesk, Reader, ReindexReport } from "./types.js";
+
+const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
+
+/** Lexical answers below this score are "not found" (calibrated on SQuAD 2.0: `npm run eval -- squad2`). */
+export const LEXICAL_THRESHOLD = 0.25;
+/** QA-model answers below this span probability are "not found". */
+export const MODEL_THRESHOLD = 0.1;
+
+interface State {
+  refresh: RefreshResult;
+  index: SearchIndex;
+  models?: ReadyModels;
+}
+
+export interface NewsdeskOptions {
+  /** Keep trying to load the models in the background when they are unavailable (the bot). */
+  watchModels?: boolean;
+}
+
+/** Wires config, index and models into the one core that the CLI and Discord faces share. */
+export async function createNewsdesk(config: Config, logger: Logger, options: NewsdeskOptions = {}): Promise<Newsdesk> {
+  const startedAt = new Date();
+  const refreshOptions = { knowledgeDir: config.KNOWLEDGE_DIR, cacheDir: config.CACHE_DIR, repair: (b: string) => repairText(b), logger };
+  const first = await refreshIndex(refreshOptions);
+  logger.info(`Indexed ${first.items.length} articles, ${first.report.passages} passages`, { ...first.report, problems: first.report.problems.length });
+  const state: State = { refresh: first, index: assembleIndex(first.items) };
+  let watcher: ModelWatcher | undefined;
+
+  async function useModels(models: ReadyModels): Promise<void> {
+    await embedPassages(state.index, state.refresh.items, models.embedder, state.refresh.folder, logger);
+    state.models = models;
+    logger.info("Answering in model mode", { embedder: models.embedder.modelId, reader: models.reader.modelId });
+  }
+
+  try {
+    const availability = await resolveModels(config, logger);
+    if (availability.kind === "ready") await useModels(availability);
+    else logger.warn(`Answering in lexical mode (${availability.reason})`);
+  } catch (error) {
+    logger.error("The models failed to load; answering in lexical mode", { error });
+  }
+  if (!state.models && config.MODE === "auto" && options.watchModels) {
+    watcher = watchForModels(config, logger, { onReady: (m) => void useModels(m).catch((error) => logger.error("Switching to the models failed", { error })) });
+  }
+
+  const lexicalReader = (): Reader => createLexicalReader({ idf: (t) => idf(state.index.bm25, t) });
+  const embedder = (): Embedder | undefined => state.models?.embedder;
+
+  return {
+    async ask(question) {
+      const models = state.models;
+      return ask(
+        models
+          ? { index: state.index, reader: models.reader, embedder: models.embedder, threshold: MODEL_THRESHOLD }
+          : { index: state.index, reader: lexicalReader(), threshold: LEXICAL_THRESHOLD },
+        question,
+      );
+    },
+    async summarize(articleId, summaryOptions) {
+      const article = state.index.articles.get(articleId);
+      if (!article) return { kind: "unknown-article", articleId, closest: closestIds(articleId, state.index.articles.keys()) };
+      return summarizeArticle(article, summaryOptions, embedder());
+    },
+    async summarizeTopic(topic, summaryOptions) {
+      const hits = retrieve(state.index, topic, { k: 12 });
+      return summarizeTopic(topic, hits, state.index.articles, summaryOptions, embedder());
+    },
+    articles(): ArticleInfo[] {
+      return [...state.index.articles.values()]
+        .map((a) => ({ id: a.id, title: a.title, source: a.source, published: a.published, paragraphs: a.paragraphs.length }))
+        .sort((a, b) => (b.published ?? "").localeCompare(a.published ?? "") || a.title.localeCompare(b.title));
+    },
+    passage: (id) => state.index.passageById.get(id),
+    status: () => ({
+      mode: state.models ? "model" : "lexical",
+      embedderModel: state.models?.embedder.modelId ?? null,
+      readerModel: state.models?.reader.modelId ?? null,
+      articles: state.index.articles.size,
+      passages: state.index.passages.length,
+      startedAt,
+      version,
+    }),
+    async reindex(): Promise<ReindexReport> {
+      const refresh = await refreshIndex(refreshOptions);
+      const index = assembleIndex(refresh.items);
+      const models = state.models;
+      if (models) await embedPassages(index, refresh.items, models.embedder, refresh.folder, logger);
+      // Swapped in one step: questions in flight finish on the old index.
+      Object.assign(state, { refresh, index });
+      return refresh.report;
+    },
+    async close() {
+      watcher?.stop();
+      await state.models?.dispose();
+    },
+  };
+}

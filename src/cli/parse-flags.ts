@@ -1,0 +1,30 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { UsageError } from "../errors.js";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** Common flags of every command: where the articles are, where models are, lexical only. */
+export const COMMON_FLAGS = {
+  knowledge: { type: "string" },
+  models: { type: "string" },
+  lexical: { type: "boolean" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies Options;
+
+export function parseFlags<T extends Options>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Config overrides from the common flags. */
+export function configOverrides(values: { knowledge?: unknown; models?: unknown; lexical?: unknown }): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof values.knowledge === "string") out.KNOWLEDGE_DIR = values.knowledge;
+  if (typeof values.models === "string") out.LOCAL_MODELS_DIR = values.models;
+  if (values.lexical === true) out.MODE = "lexical";
+  return out;
+}

@@ -1,0 +1,23 @@
+import { NewsdeskError, UsageError } from "../errors.js";
+import { createLogger } from "../log.js";
+
+/**
+ * Runs a command-line entry point: people get one clear line, never a stack trace (that goes to
+ * the log with LOG_LEVEL=debug). Exit 2 on bad usage, 1 on failure.
+ */
+export async function runCommand(usage: string, main: () => Promise<number | void>): Promise<void> {
+  const logger = createLogger({ level: (process.env.LOG_LEVEL as "debug") ?? "info" });
+  try {
+    process.exitCode = (await main()) ?? 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`newsdesk: ${error.message}\n\n${usage}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const message = error instanceof NewsdeskError ? error.message : `unexpected failure: ${(error as Error)?.message ?? error}`;
+    process.stderr.write(`newsdesk: ${message}\n`);
+    logger.debug("failure", { error });
+    process.exitCode = 1;
+  }
+}

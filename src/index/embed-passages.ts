@@ -1,0 +1,56 @@
+import type { Logger } from "../log.js";
+import type { Embedder } from "../types.js";
+import type { IndexedArticle, SearchIndex } from "./search-index.js";
+import { loadVectorCache, saveVectorCache, type VectorsByArticle } from "./vector-cache.js";
+
+/**
+ * Attaches passage vectors to the index: cached ones by article hash and model id, the rest
+ * embedded in batches with progress on standard error, then the cache is saved.
+ */
+export async function embedPassages(index: SearchIndex, items: readonly IndexedArticle[], embedder: Embedder, folder: string, logger: Logger): Promise<void> {
+  const { modelId, dimension } = embedder;
+  let cached: VectorsByArticle;
+  try {
+    cached = await loadVectorCache(folder, modelId, dimension);
+  } catch (error) {
+    logger.warn("The vector cache is unusable and will be rebuilt", { error });
+    cached = new Map();
+  }
+  const missing = items.filter((i) => cached.get(i.article.hash)?.length !== i.passages.length * dimension);
+  const total = missing.reduce((n, i) => n + i.passages.length, 0);
+  if (total > 0) logger.info(`Embedding ${total} passages with ${modelId}`);
+  const started = Date.now();
+  let done = 0;
+  const fresh: VectorsByArticle = new Map();
+  for (const item of items) fresh.set(item.article.hash, cached.get(item.article.hash)!);
+  for (let b = 0; b < missing.length; ) {
+    // Batches of whole articles, about 64 passages at a time.
+    const batch: IndexedArticle[] = [];
+    let size = 0;
+    while (b < missing.length && (size === 0 || size + missing[b]!.passages.length <= 64)) {
+      size += missing[b]!.passages.length;
+      batch.push(missing[b++]!);
+    }
+    const vectors = await embedder.embed(batch.flatMap((i) => i.passages.map((p) => `${p.title}. ${p.text}`)), "passage");
+    let offset = 0;
+    for (const item of batch) {
+      const flat = new Float32Array(item.passages.length * dimension);
+      item.passages.forEach((_, j) => flat.set(vectors[offset + j]!, j * dimension));
+      offset += item.passages.length;
+      fresh.set(item.article.hash, flat);
+    }
+    done += size;
+    process.stderr.write(`\r[newsdesk] embedded ${done}/${total} passages (${Math.round((done * 1000) / Math.max(1, Date.now() - started))}/s)`);
+  }
+  if (total > 0) {
+    process.stderr.write("\n");
+    await saveVectorCache(folder, modelId, dimension, fresh).catch((error: unknown) => logger.warn("The vector cache could not be written", { error }));
+  }
+  const data = new Float32Array(index.passages.length * dimension);
+  let row = 0;
+  for (const item of items) {
+    data.set(fresh.get(item.article.hash)!, row * dimension);
+    row += item.passages.length;
+  }
+  index.vectors = { modelId, dimension, data };
+}
