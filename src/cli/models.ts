@@ -18,7 +18,9 @@ const BENCH_TEXT =
   "construction of the first new routes to begin next spring, with services running by the end of 2026. " +
   "Business groups welcomed the decision, arguing that better links would bring more shoppers into the centre, " +
   "but residents near the planned depot have promised to challenge it in court, citing noise and traffic. " +
-  "The council will publish a detailed timetable next month and hold public meetings in each district.";
+  "The council will publish a detailed timetable next month and hold public meetings in each district. " +
+  "Critics on the finance committee said the figures had not been checked by independent auditors, and asked " +
+  "for a review before any contracts are signed with private operators later this year.";
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
