@@ -1,43 +1,33 @@
 // npm run summarize -- [--knowledge DIR] [--json] [--sentences N | --length short|medium|long] ARTICLE_ID
 // npm run summarize -- [--knowledge DIR] [--json] [--sentences N | --length ...] --topic TEXT
 // Standard output carries only the result; logs go to standard error.
-import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
-import { NewsdeskError, UsageError } from "../errors.js";
+import { createNewsdesk } from "../app.js";
+import { loadConfig } from "../config/index.js";
+import { UsageError } from "../errors.js";
+import { createLogger } from "../log.js";
 import { sentenceCount } from "../summarize/length.js";
 import type { Newsdesk, Summary, SummaryLength, SummaryOptions, SummaryResult } from "../types.js";
+import { COMMON_FLAGS, configOverrides, parseFlags } from "./parse-flags.js";
+import { runCommand } from "./run-command.js";
 
-export const USAGE = [
-  "usage: npm run summarize -- [--knowledge DIR] [--json] [--sentences N | --length short|medium|long] ARTICLE_ID",
-  "       npm run summarize -- [--knowledge DIR] [--json] [--sentences N | --length short|medium|long] --topic TEXT",
-].join("\n");
+export const USAGE = `Usage:
+  npm run summarize -- [--knowledge DIR] [--models DIR] [--lexical] [--json] [--sentences N | --length short|medium|long] ARTICLE_ID
+  npm run summarize -- [--knowledge DIR] [--models DIR] [--lexical] [--json] [--sentences N | --length short|medium|long] --topic TEXT`;
 
 export type SummarizeCommand =
   | { kind: "help" }
-  | { kind: "article"; articleId: string; options: SummaryOptions; json: boolean; knowledge?: string }
-  | { kind: "topic"; topic: string; options: SummaryOptions; json: boolean; knowledge?: string };
+  | { kind: "article"; articleId: string; options: SummaryOptions; json: boolean; config: Record<string, string> }
+  | { kind: "topic"; topic: string; options: SummaryOptions; json: boolean; config: Record<string, string> };
 
 /** Parses the command line; throws UsageError with the reason when it is wrong. */
 export function parseSummarizeArgs(argv: readonly string[]): SummarizeCommand {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      options: {
-        knowledge: { type: "string" },
-        json: { type: "boolean", default: false },
-        sentences: { type: "string" },
-        length: { type: "string" },
-        topic: { type: "string" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags([...argv], {
+    ...COMMON_FLAGS,
+    sentences: { type: "string" },
+    length: { type: "string" },
+    topic: { type: "string" },
+  });
   if (values.help) return { kind: "help" };
   if (values.sentences !== undefined && values.length !== undefined) throw new UsageError("give --sentences or --length, not both");
   const options: SummaryOptions = {};
@@ -47,7 +37,7 @@ export function parseSummarizeArgs(argv: readonly string[]): SummarizeCommand {
   }
   if (values.length !== undefined) options.length = values.length as SummaryLength;
   sentenceCount(options); // validates the range and the length name
-  const common = { options, json: values.json, ...(values.knowledge !== undefined && { knowledge: values.knowledge }) };
+  const common = { options, json: values.json === true, config: configOverrides(values) };
   if (values.topic !== undefined) {
     if (positionals.length > 0) throw new UsageError("give an ARTICLE_ID or --topic TEXT, not both");
     if (!values.topic.trim()) throw new UsageError("--topic needs some text");
@@ -79,7 +69,7 @@ export function formatSummaryJson(summary: Summary): string {
 
 export function unknownArticleMessage(articleId: string, closest: readonly string[]): string {
   const hint = closest.length ? ` Closest: ${closest.join(", ")}.` : "";
-  return `No article "${articleId}" in the knowledge folder.${hint}\n`;
+  return `newsdesk: no article "${articleId}" in the knowledge folder.${hint}\n`;
 }
 
 export interface CliIo {
@@ -87,24 +77,20 @@ export interface CliIo {
   stderr: (text: string) => void;
 }
 
-/** Opens the core for a knowledge folder (the default reads config and builds the app). */
-export type OpenNewsdesk = (knowledgeDir: string | undefined) => Promise<Newsdesk>;
+/** Opens the core with config overrides from the flags (the default reads config and builds the app). */
+export type OpenNewsdesk = (overrides: Record<string, string>) => Promise<Newsdesk>;
 
-/** Runs the command; returns the exit code (0 done, 1 unknown article or failure, 2 bad usage). */
+/**
+ * Runs the command; returns the exit code (0 done, 1 unknown article). Bad usage throws
+ * UsageError, which `runCommand` turns into the usage text and exit code 2.
+ */
 export async function runSummarize(argv: readonly string[], io: CliIo, open: OpenNewsdesk): Promise<number> {
-  let command: SummarizeCommand;
-  try {
-    command = parseSummarizeArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`${error.message}\n${USAGE}\n`);
-    return 2;
-  }
+  const command = parseSummarizeArgs(argv);
   if (command.kind === "help") {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  const desk = await open(command.knowledge);
+  const desk = await open(command.config);
   try {
     const result: SummaryResult =
       command.kind === "topic"
@@ -122,25 +108,15 @@ export async function runSummarize(argv: readonly string[], io: CliIo, open: Ope
   }
 }
 
-async function openApp(knowledgeDir: string | undefined): Promise<Newsdesk> {
-  const { loadConfig } = await import("../config/index.js");
-  const { createLogger } = await import("../log.js");
-  const appModule = "../app.js"; // written by the core; loaded at run time so this file builds before it lands
-  const { createNewsdesk } = (await import(appModule)) as {
-    createNewsdesk: (config: unknown, logger: unknown) => Promise<Newsdesk> | Newsdesk;
-  };
-  const config = loadConfig(knowledgeDir !== undefined ? { KNOWLEDGE_DIR: knowledgeDir } : {});
-  return createNewsdesk(config, createLogger({ level: config.LOG_LEVEL }));
+/** The real core, configured from .env, the environment and the flags. */
+export async function openApp(overrides: Record<string, string>): Promise<Newsdesk> {
+  const config = loadConfig(overrides);
+  // Progress chatter stays quiet unless asked for; warnings and errors still reach standard error.
+  const logger = createLogger({ level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL });
+  return createNewsdesk(config, logger);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const io: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
-  try {
-    process.exitCode = await runSummarize(process.argv.slice(2), io, openApp);
-  } catch (error) {
-    // People get one line; the stack goes to standard error only when asked for (LOG_LEVEL=debug).
-    io.stderr(`${error instanceof NewsdeskError ? error.message : String(error)}\n`);
-    if (process.env.LOG_LEVEL === "debug" && error instanceof Error) io.stderr(`${error.stack}\n`);
-    process.exitCode = error instanceof NewsdeskError && (error.code === "CONFIG" || error.code === "USAGE") ? 2 : 1;
-  }
+  await runCommand(USAGE, () => runSummarize(process.argv.slice(2), io, openApp));
 }

@@ -41,19 +41,19 @@ async function run(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const calls: string[] = [];
-  const dirs: (string | undefined)[] = [];
-  const code = await runSummarize(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) }, async (dir) => {
-    dirs.push(dir);
+  const opened: Record<string, string>[] = [];
+  const code = await runSummarize(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t) }, async (overrides) => {
+    opened.push(overrides);
     return fakeDesk(calls);
   });
-  return { code, stdout: out.join(""), stderr: err.join(""), calls, dirs };
+  return { code, stdout: out.join(""), stderr: err.join(""), calls, opened };
 }
 
 describe("parseSummarizeArgs", () => {
   it.each([
     [["a/1"], { kind: "article", articleId: "a/1", options: {}, json: false }],
     [["--json", "--sentences", "4", "a/1"], { kind: "article", articleId: "a/1", options: { sentences: 4 }, json: true }],
-    [["--length", "long", "--knowledge", "k", "a/1"], { kind: "article", options: { length: "long" }, knowledge: "k" }],
+    [["--length", "long", "--knowledge", "k", "--lexical", "a/1"], { kind: "article", options: { length: "long" }, config: { KNOWLEDGE_DIR: "k", MODE: "lexical" } }],
     [["--topic", " oil prices "], { kind: "topic", topic: "oil prices", options: {} }],
   ])("%j", (argv, expected) => {
     expect(parseSummarizeArgs(argv)).toMatchObject(expected);
@@ -86,7 +86,7 @@ describe("runSummarize", () => {
   it("prints the summary as JSON with --json", async () => {
     const r = await run(["--json", "--knowledge", "/data/news", "world/port-strike"]);
     expect(r.code).toBe(0);
-    expect(r.dirs).toEqual(["/data/news"]);
+    expect(r.opened).toEqual([{ KNOWLEDGE_DIR: "/data/news" }]);
     const json = JSON.parse(r.stdout);
     expect(Object.keys(json)).toEqual(["articleId", "title", "mode", "sentences"]);
     expect(json.sentences[0]).toEqual({ text: expect.any(String), articleId: "world/port-strike", paragraph: 1 });
@@ -103,15 +103,18 @@ describe("runSummarize", () => {
     const r = await run(["world/port-strik"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(/No article "world\/port-strik".*Closest: world\/port-strike/);
+    expect(r.stderr).toMatch(/no article "world\/port-strik".*Closest: world\/port-strike/);
     expect(r.calls.at(-1)).toBe("close");
   });
 
-  it("prints the usage and exits 2 on bad usage, without opening the core", async () => {
-    const r = await run(["--length", "tiny", "a/1"]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain(USAGE);
-    expect(r.stdout).toBe("");
-    expect(r.dirs).toEqual([]);
+  it("throws a UsageError on bad usage, before opening the core", async () => {
+    await expect(run(["--length", "tiny", "a/1"])).rejects.toThrow(UsageError);
+  });
+
+  it("prints the usage with --help", async () => {
+    const r = await run(["--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${USAGE}\n`);
+    expect(r.opened).toEqual([]);
   });
 });
