@@ -34,6 +34,11 @@ export type ModelAvailability =
   | { kind: "disabled"; reason: string };
 
 export interface ResolveOptions {
+  /**
+   * false: when the models would have to be downloaded, answer "unavailable" at once instead of
+   * waiting for the download (a bot can start lexically and let watchForModels fetch them).
+   */
+  download?: boolean;
   /** Download progress; defaults to lines on standard error. */
   onProgress?: (info: ProgressInfo) => void;
   threads?: number;
@@ -91,8 +96,13 @@ export async function resolveModels(settings: ModelSettings, logger: Logger, opt
     logger.warn("models unavailable; answering in lexical mode", { reason });
     return { kind: "unavailable", reason };
   }
+  if (options.download === false) {
+    return { kind: "unavailable", reason: `models not downloaded yet (hub reachable; cache ${cacheDir})` };
+  }
   logger.info("downloading models (first use)", { ...fields, cacheDir });
-  const source: ModelSource = { kind: "remote", cacheDir, hubUrl: settings.MODEL_HUB_URL };
+  // Each file's headers must come within a few network timeouts; the body may take its time.
+  const timeoutMs = settings.MODEL_NETWORK_TIMEOUT_MS * 5;
+  const source: ModelSource = { kind: "remote", cacheDir, hubUrl: settings.MODEL_HUB_URL, timeoutMs };
   try {
     const models = await load(settings, source, "download", { ...options, onProgress: options.onProgress ?? createProgressReporter() });
     logger.info("models downloaded and loaded", { ...fields, cacheDir });

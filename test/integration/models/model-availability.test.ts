@@ -120,6 +120,23 @@ describe("resolveModels without a local folder", () => {
     expect(again).toMatchObject({ kind: "ready", source: "cache" });
   });
 
+  it("answers 'unavailable' when the hub answers the probe but then stalls on a file", { timeout: 5000 }, async () => {
+    const { url } = await serve((req, res) => {
+      if (req.method === "HEAD") res.writeHead(200).end();
+      // GETs never answer
+    });
+    const settings = modelSettings({ CACHE_DIR: await tempDir("newsdesk-cache-"), MODEL_HUB_URL: url, MODEL_NETWORK_TIMEOUT_MS: 100 });
+    const result = await resolveModels(settings, silentLogger, { onProgress: () => {} });
+    expect(result).toEqual({ kind: "unavailable", reason: expect.stringMatching(/download failed/) });
+  });
+
+  it("with download: false, answers 'unavailable' at once rather than downloading", async () => {
+    const { url } = await serve((_req, res) => res.writeHead(200).end());
+    const settings = modelSettings({ CACHE_DIR: await tempDir("newsdesk-cache-"), MODEL_HUB_URL: url });
+    const result = await resolveModels(settings, silentLogger, { download: false });
+    expect(result).toEqual({ kind: "unavailable", reason: expect.stringMatching(/not downloaded yet/) });
+  });
+
   it("never loads models when MODE=lexical", async () => {
     const result = await resolveModels(modelSettings({ MODE: "lexical", LOCAL_MODELS_DIR: "/nonexistent" }), silentLogger);
     expect(result).toEqual({ kind: "disabled", reason: "MODE=lexical" });
