@@ -1,0 +1,52 @@
+// deploy-commands against the fake REST, and `npm start` refusing to start without a token.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deployCommands } from "../../src/discord/deploy-commands.js";
+import { FakeDiscord } from "./fake-discord/fake-discord.js";
+import { APP_ID, GUILD_ID, TOKEN } from "./fake-discord/world.js";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+
+describe("npm run deploy-commands", () => {
+  let fake: FakeDiscord;
+  beforeAll(async () => {
+    fake = await FakeDiscord.start();
+  });
+  afterAll(() => fake.close());
+
+  it("registers every command to the development guild when DEV_GUILD_ID is set", async () => {
+    const result = await deployCommands({ token: TOKEN, appId: APP_ID, guildId: GUILD_ID, api: fake.api });
+    expect(result.scope).toBe("guild");
+    const put = fake.commandPuts.at(-1)!;
+    expect(put.route).toBe(`guild:${GUILD_ID}`);
+    expect(put.body.map((c) => c.name).sort()).toEqual(["Ask Newsdesk", "articles", "ask", "reindex", "source", "status", "summary"]);
+    const reindex = put.body.find((c) => c.name === "reindex");
+    expect(reindex.default_member_permissions).toBe(String(1 << 5));
+    const summary = put.body.find((c) => c.name === "summary");
+    expect(summary.options.find((o: any) => o.name === "article").autocomplete).toBe(true);
+    expect(fake.allProblems()).toEqual([]);
+  });
+
+  it("registers globally without DEV_GUILD_ID", async () => {
+    expect((await deployCommands({ token: TOKEN, appId: APP_ID, api: fake.api })).scope).toBe("global");
+    expect(fake.commandPuts.at(-1)!.route).toBe("global");
+  });
+});
+
+describe("npm start", () => {
+  it("exits at once without a token, naming DISCORD_TOKEN and pointing to the README", () => {
+    // An empty folder: no .env to pick a token up from.
+    const cwd = mkdtempSync(join(tmpdir(), "newsdesk-start-"));
+    const env = { PATH: process.env.PATH ?? "", HOME: cwd };
+    const run = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/discord/main.ts")], {
+      cwd, env, encoding: "utf8", timeout: 30_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("DISCORD_TOKEN is not set");
+    expect(run.stderr).toContain("README.md");
+    expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});

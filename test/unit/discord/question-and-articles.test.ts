@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { matchArticles, resolveArticle } from "../../../src/discord/article-match.js";
+import { looksLikeQuestion, stripBotMention } from "../../../src/discord/question.js";
+import type { ArticleInfo } from "../../../src/types.js";
+
+describe("stripBotMention", () => {
+  it.each([
+    ["<@123> who accompanied Haftar?", "who accompanied Haftar?"],
+    ["<@!123>   who   went?", "who went?"],
+    ["who went <@123>?", "who went ?"],
+    ["<@999> is someone else", "<@999> is someone else"],
+  ])("%s → %s", (input, out) => expect(stripBotMention(input, "123")).toBe(out));
+});
+
+describe("looksLikeQuestion", () => {
+  it.each([
+    ["Who accompanied Haftar?", true],
+    ["who accompanied haftar", true],
+    ["Did Munir visit Benghazi", true],
+    ["the meeting was on Monday.", false],
+    ["lol?", false],
+    ["/ask something?", false],
+    ['He asked "why?"', true],
+  ])("%s → %s", (text, expected) => expect(looksLikeQuestion(text)).toBe(expected));
+});
+
+const articles: ArticleInfo[] = [
+  { id: "world/haftar", title: "Haftar calls on Munir at GHQ", paragraphs: 3 },
+  { id: "world/libya-oil", title: "Libya oil output rises", paragraphs: 2 },
+  { id: "sport/cricket", title: "Cricket: Pakistan win", paragraphs: 4 },
+];
+
+describe("matchArticles", () => {
+  it("matches every typed word in title or id, title prefixes first", () => {
+    expect(matchArticles(articles, "libya", 25).map((a) => a.id)).toEqual(["world/libya-oil"]);
+    expect(matchArticles(articles, "world", 25).map((a) => a.id)).toEqual(["world/haftar", "world/libya-oil"]);
+    expect(matchArticles(articles, "munir HAFTAR", 25).map((a) => a.id)).toEqual(["world/haftar"]);
+    expect(matchArticles(articles, "", 2)).toHaveLength(2);
+  });
+});
+
+describe("resolveArticle", () => {
+  it("accepts an id or an exact title and nothing looser", () => {
+    expect(resolveArticle(articles, "sport/cricket")).toBe("sport/cricket");
+    expect(resolveArticle(articles, "  libya OIL output rises ")).toBe("world/libya-oil");
+    expect(resolveArticle(articles, "libya")).toBeUndefined();
+  });
+});
