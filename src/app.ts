@@ -37,7 +37,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
   const startedAt = new Date();
   const refreshOptions = { knowledgeDir: config.KNOWLEDGE_DIR, cacheDir: config.CACHE_DIR, repair: (b: string) => repairText(b), logger };
   const first = await refreshIndex(refreshOptions);
-  logger.info(`Indexed ${first.items.length} articles, ${first.report.passages} passages`, { ...first.report, problems: first.report.problems.length });
+  logReport(logger, first.report);
   const state: State = { refresh: first, index: assembleIndex(first.items) };
   let watcher: ModelWatcher | undefined;
 
@@ -50,6 +50,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
   try {
     const availability = await resolveModels(config, logger);
     if (availability.kind === "ready") await useModels(availability);
+    else if (availability.kind === "disabled") logger.info(`Answering in lexical mode (${availability.reason})`);
     else logger.warn(`Answering in lexical mode (${availability.reason})`);
   } catch (error) {
     logger.error("The models failed to load; answering in lexical mode", { error });
@@ -102,6 +103,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       if (models) await embedPassages(index, refresh.items, models.embedder, refresh.folder, logger);
       // Swapped in one step: questions in flight finish on the old index.
       Object.assign(state, { refresh, index });
+      logReport(logger, refresh.report);
       return refresh.report;
     },
     async close() {
@@ -109,4 +111,15 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       await state.models?.dispose();
     },
   };
+}
+
+function logReport(logger: Logger, report: ReindexReport): void {
+  const { added, changed, removed, unchanged, problems, passages } = report;
+  logger.info(`Indexed ${added.length + changed.length + unchanged} articles, ${passages} passages`, {
+    added: added.length,
+    changed: changed.length,
+    removed: removed.length,
+    unchanged,
+    skipped: problems.length,
+  });
 }

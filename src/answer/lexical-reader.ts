@@ -40,31 +40,40 @@ function tokenTerm(token: TaggedToken): string | undefined {
   return terms(token.text)[0];
 }
 
-function spanScore(tokens: TaggedToken[], c: Candidate, matched: number[], question: Set<string>, fit: number, halfDistance: number): number {
+function spanScore(tokens: TaggedToken[], c: Candidate, matched: number[], question: Set<string>, fit: number, halfDistance: number, idf: (t: string) => number): number {
   let inQuestion = 0;
   let content = 0;
+  let rarest = 0;
   for (let i = c.first; i <= c.last; i++) {
     const term = tokenTerm(tokens[i]!);
     if (!term) continue;
     content++;
     if (question.has(term)) inQuestion++;
+    rarest = Math.max(rarest, idf(term));
   }
   // An answer restating only the question's own words answers nothing.
   if (content === 0 || inQuestion === content) return 0;
-  let distance = Infinity;
+  // Closeness to each matched question word, weighted by how rare that word is.
+  let near = 0;
+  let weight = 0;
   for (const m of matched) {
     if (m >= c.first && m <= c.last) continue;
-    distance = Math.min(distance, m < c.first ? c.first - m : m - c.last);
+    const w = idf(tokenTerm(tokens[m]!) ?? "") || 0.1;
+    const distance = m < c.first ? c.first - m : m - c.last;
+    near += w * (halfDistance / (halfDistance + distance - 1));
+    weight += w;
   }
-  const closeness = matched.length === 0 ? 0.3 : distance === Infinity ? 0.5 : halfDistance / (halfDistance + distance - 1);
-  return fit * closeness * (1 - 0.6 * (inQuestion / content));
+  const closeness = weight === 0 ? 0.3 : near / weight;
+  // Numbers and names are informative as they are; a lone common word ("year", "various") is not.
+  const informative = c.kind === "noun" ? Math.min(1, 0.4 + rarest / 8) : 1;
+  return fit * closeness * informative * (1 - 0.6 * (inQuestion / content));
 }
 
 /** Extracts answer spans by matching the question's words and the kind of answer it asks for. */
 export function createLexicalReader(options: LexicalReaderOptions): Reader {
   const maxPassages = options.passages ?? 3;
   const maxSentences = options.sentences ?? 3;
-  const halfDistance = options.proximity ?? 4;
+  const halfDistance = options.proximity ?? 8;
   return {
     mode: "lexical",
     modelId: "lexical",
@@ -94,7 +103,7 @@ export function createLexicalReader(options: LexicalReaderOptions): Reader {
         for (const c of candidateSpans(tokens)) {
           const fit = fitFor[c.kind] ?? 0;
           if (fit === 0) continue;
-          const local = spanScore(tokens, c, matched, questionTerms, fit, halfDistance);
+          const local = spanScore(tokens, c, matched, questionTerms, fit, halfDistance, options.idf);
           if (local === 0) continue;
           spans.push({
             passageId: s.passageId,
