@@ -14,6 +14,15 @@ const CAPTION = /^[(\[]?(photo|photograph|picture|image|video|graphic|illustrati
 const CALL_TO_ACTION = /^(click|tap|subscribe|sign up|read more|see also|share this|follow us|advertisement|sponsored content)\b/iu;
 const LINK = /(https?:\/\/|www\.|\S+@\S+\.\w+)/iu;
 
+const MIN_LOWERCASE_SHARE = 0.5;
+
+/** Share of alphabetic words that start with a lower-case letter. */
+function lowercaseShare(text: string): number {
+  const alpha = text.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  if (alpha.length === 0) return 0;
+  return alpha.filter((w) => /^\p{Ll}/u.test(w)).length / alpha.length;
+}
+
 export type DebrisReason = "too-short" | "no-lowercase" | "unpunctuated" | "label" | "link" | "no-verb";
 
 /** Why a sentence is debris, or null when it is a real sentence. */
@@ -24,7 +33,9 @@ export function debrisReason(text: string): DebrisReason | null {
   if (!ENDS_LIKE_SENTENCE.test(text) && ws.length <= UNPUNCTUATED_MAX_WORDS) return "unpunctuated";
   if (CAPTION.test(text) || CALL_TO_ACTION.test(text)) return "label";
   if (LINK.test(text) && ws.length <= 10) return "link";
-  if (!hasVerb(text)) return "no-verb";
+  // Captions, line-ups and result lines are mostly names and numbers with no verb. The tagger
+  // misses some verbs ("the jobless total rose"), so prose with plenty of lower-case words stays.
+  if (lowercaseShare(text) < MIN_LOWERCASE_SHARE && !hasVerb(text)) return "no-verb";
   return null;
 }
 

@@ -26,3 +26,12 @@ describe("debrisReason", () => {
     expect(debrisReason(text)).toBeNull();
   });
 });
+
+describe("debrisReason on prose the tagger gets wrong", () => {
+  it.each([
+    "The UK's jobless total rose for the second month in a row in December, official figures show.",
+    "Consumer spending accounts for about two-thirds of Italy's economy.",
+  ])("keeps %j (plenty of lower-case words)", (text) => {
+    expect(debrisReason(text)).toBeNull();
+  });
+});
