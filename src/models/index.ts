@@ -1,4 +1,12 @@
 // The models layer: the only code that imports @huggingface/transformers.
+//
+//   const models = await resolveModels(config, logger);          // never hangs on the network
+//   if (models.kind === "ready") { models.embedder.embed(texts, "passage"); models.reader.read(q, passages); }
+//   else { /* answer lexically; models.reason says why */ watchForModels(config, logger, { onReady }); }
+//   await models.dispose();                                      // on shutdown, when ready
+//
+// A broken LOCAL_MODELS_DIR (missing, empty or corrupt file) makes resolveModels throw a ModelError
+// naming the file. createEmbedder / createQaReader load one model from an explicit ModelSource.
 export { createEmbedder, type EmbedderOptions, type ModelEmbedder } from "./embedder.js";
 export { createQaReader, type QaReader, type QaReaderOptions } from "./qa-reader.js";
 export { resolveModels, modelCacheDir, type ModelAvailability, type ModelSettings, type ReadyModels, type ResolveOptions } from "./resolve-models.js";

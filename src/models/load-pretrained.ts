@@ -36,7 +36,7 @@ function failure(what: string, options: ModelLoadOptions, file: string, cause: u
 export async function loadPretrained(task: "feature-extraction" | "question-answering", options: ModelLoadOptions): Promise<LoadedModel> {
   useModelSource(options.source);
   if (options.source.kind === "local") await checkModelFiles(options.source.dir, options.modelId, options.dtype);
-  const common = { progress_callback: options.onProgress as never };
+  const common = { progress_callback: options.onProgress };
   let tokenizer: PreTrainedTokenizer;
   try {
     tokenizer = await AutoTokenizer.from_pretrained(options.modelId, common);
