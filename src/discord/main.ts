@@ -73,7 +73,8 @@ async function main(): Promise<void> {
 async function openNewsdesk(config: BotConfig, logger: Logger): Promise<Newsdesk> {
   // Loaded only after the settings are known good, so a bad start fails at once.
   const { createNewsdesk } = await import("../app.js");
-  return createNewsdesk(config, logger);
+  // The bot keeps looking for the models in lexical mode and switches when they appear.
+  return createNewsdesk(config, logger, { watchModels: true });
 }
 
 main().catch((error: unknown) => {
