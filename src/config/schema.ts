@@ -20,6 +20,8 @@ export const configSchema = z.object({
   DEV_GUILD_ID: z.string().regex(/^\d{17,20}$/, "must be a Discord snowflake (17–20 digits)").optional(),
   /** Channel ids where every question-like message is answered (needs the Message Content intent). */
   ASK_CHANNELS: list.default([]),
+  /** Discord's REST API base URL; unset means Discord itself. For a local test stand-in or a proxy. */
+  DISCORD_API_URL: z.string().url().optional(),
 
   KNOWLEDGE_DIR: z.string().min(1).default("./knowledge"),
   /** Index and model cache; kept outside the knowledge folder, which may be read-only. */
