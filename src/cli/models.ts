@@ -60,13 +60,19 @@ async function main(): Promise<number> {
   }
   const config = loadConfig(values.models ? { LOCAL_MODELS_DIR: values.models } : {});
   const logger = createLogger({ level: config.LOG_LEVEL });
+  const loadStart = performance.now();
   const result = await resolveModels({ ...config, MODE: "auto" }, logger);
+  const loadMs = performance.now() - loadStart;
   if (result.kind !== "ready") {
     process.stderr.write(`Cannot fetch the models: ${result.reason}\nOn an offline host, copy the models into a folder and set LOCAL_MODELS_DIR (or pass --models DIR).\n`);
     return 1;
   }
   try {
-    if (command === "bench") await bench(result, Number(values.runs ?? 20));
+    if (command === "bench") {
+      const rssMb = process.memoryUsage().rss / 1e6;
+      process.stdout.write(`load both models: ${loadMs.toFixed(0)} ms, resident memory after load: ${rssMb.toFixed(0)} MB\n`);
+      await bench(result, Number(values.runs ?? 20));
+    }
     else process.stdout.write(`models ready (${result.source}): ${config.EMBEDDING_MODEL}, ${config.QA_MODEL} [${config.MODEL_DTYPE}]\n`);
   } finally {
     await result.dispose();
