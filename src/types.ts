@@ -122,7 +122,10 @@ export interface Summary {
   articleId: string | null;
   title: string;
   mode: Mode | "generated";
+  /** Article sentences, verbatim; in mode "generated", the ones the generated text drew on. */
   sentences: SummarySentence[];
+  /** Mode "generated" only: the model-written summary (its words may not be the article's). */
+  generated?: string;
 }
 
 export type SummaryLength = "short" | "medium" | "long";

@@ -49,9 +49,11 @@ export function parseSummarizeArgs(argv: readonly string[]): SummarizeCommand {
   return { kind: "article", articleId: positionals[0]!, ...common };
 }
 
-/** Title, numbered sentences with paragraph citations (and the article for digests), then the mode. */
+/** Title, numbered sentences with paragraph citations (and the article for digests), then the mode.
+ *  A generated summary shows the model's text first, then the article sentences it drew on. */
 export function formatSummaryText(summary: Summary): string {
   const lines = [summary.title, ""];
+  if (summary.generated !== undefined) lines.push(summary.generated, "", "Drawn from:");
   if (summary.sentences.length === 0) lines.push("(no sentences to summarise)");
   summary.sentences.forEach((s, i) => {
     const cite = summary.articleId === null ? `(${s.articleId} ¶${s.paragraph})` : `(¶${s.paragraph})`;
@@ -62,8 +64,14 @@ export function formatSummaryText(summary: Summary): string {
 }
 
 export function formatSummaryJson(summary: Summary): string {
-  const { articleId, title, mode, sentences } = summary;
-  const out = { articleId, title, mode, sentences: sentences.map(({ text, articleId: a, paragraph }) => ({ text, articleId: a, paragraph })) };
+  const { articleId, title, mode, sentences, generated } = summary;
+  const out = {
+    articleId,
+    title,
+    mode,
+    ...(generated !== undefined && { generated }),
+    sentences: sentences.map(({ text, articleId: a, paragraph }) => ({ text, articleId: a, paragraph })),
+  };
   return JSON.stringify(out, null, 2) + "\n";
 }
 

@@ -6,3 +6,4 @@ export { debrisReason, isDebris, type DebrisReason } from "./debris.js";
 export { isNearDuplicate, foldNearDuplicates } from "./near-duplicates.js";
 export { articleSentences, type SentenceUnit } from "./candidates.js";
 export { DEFAULT_WEIGHTS, type RankWeights } from "./weights.js";
+export { summarizeGenerated, type TextSummarizer } from "./generated.js";

@@ -118,3 +118,23 @@ describe("runSummarize", () => {
     expect(r.opened).toEqual([]);
   });
 });
+
+describe("formatting a generated summary", () => {
+  const summary: Summary = {
+    articleId: "a/1",
+    title: "Strike",
+    mode: "generated",
+    generated: "Dock workers struck over pay.",
+    sentences: [{ text: "Dock workers began a strike over pay.", articleId: "a/1", paragraph: 1 }],
+  };
+  it("shows the model's text, then the sentences it drew on, then the mode", async () => {
+    const { formatSummaryText } = await import("../../../src/cli/summarize.js");
+    expect(formatSummaryText(summary)).toBe(
+      "Strike\n\nDock workers struck over pay.\n\nDrawn from:\n1. Dock workers began a strike over pay. (¶1)\n\nmode: generated\n",
+    );
+  });
+  it("adds the generated text to the JSON", async () => {
+    const { formatSummaryJson } = await import("../../../src/cli/summarize.js");
+    expect(Object.keys(JSON.parse(formatSummaryJson(summary)))).toEqual(["articleId", "title", "mode", "generated", "sentences"]);
+  });
+});
