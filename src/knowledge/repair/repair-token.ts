@@ -1,12 +1,10 @@
-// Repairs one white-space-delimited token: glued words split, a missing space after a comma
+// Repairs one white-space-delimited token: glued words split, a space lost next to punctuation
 // restored. URLs, e-mail addresses, numbers with units and dotted abbreviations pass untouched.
 import type { DocContext } from "./doc-context.js";
+import { splitAtPunctuation } from "./punctuation-glue.js";
 import { splitCamel } from "./split-camel.js";
+import { splitNumber } from "./split-number.js";
 import { splitWord } from "./split-word.js";
-
-/** Unit words that follow a number without a space ("512kbps"). */
-const UNITS = new Set(["kbps", "mbps", "gbps", "kmph", "mins", "secs", "sqft", "khz", "mhz", "ghz"]);
-const COMMON_COST = 14;
 
 export interface TokenResult {
   text: string;
@@ -30,15 +28,9 @@ function repairPart(ctx: DocContext, part: string, afterHyphen: boolean): string
   const m = /^(.*?)((?:['’](?:s|t|re|ve|ll|d|m)?)?)$/iu.exec(part)!;
   const base = m[1]!;
   const suffix = m[2]!;
-  if (!/^[\p{L}\p{N}]+$/u.test(base)) return null;
   let words: string[] | null = null;
-  const numbered = /^(\p{N}+)(\p{Ll}{4,})$/u.exec(base);
-  if (numbered) {
-    const unit = numbered[2]!;
-    if (!UNITS.has(unit) && ctx.lexicon.cost(unit) <= COMMON_COST) words = [numbered[1]!, unit];
-  } else if (/^\p{L}+$/u.test(base)) {
-    words = repairLetters(ctx, base, afterHyphen);
-  }
+  if (/^\p{L}+$/u.test(base)) words = repairLetters(ctx, base, afterHyphen);
+  else if (/\p{N}/u.test(base)) words = splitNumber(ctx.lexicon, base);
   if (!words) return null;
   words[words.length - 1] += suffix;
   return words;
@@ -59,20 +51,30 @@ function repairCore(ctx: DocContext, core: string): TokenResult {
   return { text: parts.join("-"), splits };
 }
 
+/**
+ * Most tokens are a common word with at most a punctuation mark: nothing to do. (Rarer listed
+ * entries still go through the rules: the lists hold junk such as "inthe".)
+ */
+const PLAIN = /^\p{L}+[.,;:!?]?$/u;
+const PLAIN_COST = 12;
+
 export function repairToken(ctx: DocContext, token: string): TokenResult {
-  if (/[@/\\]|\.\p{L}/u.test(token)) return { text: token, splits: 0 }; // URL, e-mail, "e.g."
-  // "forces,renowned": letters on both sides, never digits ("1,000").
-  const clauses = token.split(/(?<=\p{L}\p{L}),(?=\p{L}\p{L})/u);
-  if (clauses.length > 1) {
-    const repaired = clauses.map((c) => repairToken(ctx, c));
+  if (PLAIN.test(token)) {
+    const word = /[.,;:!?]$/.test(token) ? token.slice(0, -1) : token;
+    if (ctx.lexicon.cost(word.toLowerCase()) <= PLAIN_COST && !/\p{Lu}/u.test(word.slice(1))) return { text: token, splits: 0 };
+  }
+  if (/[@/\\]|\.\p{Ll}|www\./u.test(token)) return { text: token, splits: 0 }; // URL, e-mail, "e.g."
+  const pieces = splitAtPunctuation(token);
+  if (pieces.length > 1) {
+    const repaired = pieces.map((c) => repairToken(ctx, c));
     return {
-      text: repaired.map((r) => r.text).join(", "),
-      splits: repaired.reduce((n, r) => n + r.splits, clauses.length - 1),
+      text: repaired.map((r) => r.text).join(" "),
+      splits: repaired.reduce((n, r) => n + r.splits, pieces.length - 1),
     };
   }
   const m = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}'’]*)$/su.exec(token)!;
   const [, lead, core, trail] = m as unknown as [string, string, string, string];
-  if (!core || /[^\p{L}\p{N}'’-]/u.test(core)) return { text: token, splits: 0 };
+  if (!core || /[^\p{L}\p{N}'’.,%$£€-]/u.test(core)) return { text: token, splits: 0 };
   const r = repairCore(ctx, core);
   return { text: lead + r.text + trail, splits: r.splits };
 }

@@ -30,31 +30,49 @@ function listed(ctx: DocContext, word: string): boolean {
   return [lower, singular, lower.slice(0, -1)].some((w) => ctx.lexicon.cost(w) < Infinity);
 }
 
+const ACRONYM = /^\p{Lu}{2,}$/u;
+/** Titles written before a name: "MrLearmount". */
+const TITLES = new Set(["mr", "mrs", "ms", "dr"]);
+
+/** An acronym glued to a lower-case word: "GHQmeeting", "GEand"; never "PCs" or "JPMorgan". */
+function splitAcronymWord(ctx: DocContext, token: string): string[] | null {
+  const m = /^(\p{Lu}{2,})(\p{Ll}{2,})$/u.exec(token);
+  if (!m) return null;
+  const [, acronym, word] = m as unknown as [string, string, string];
+  if (FUNCTION_WORDS.has(word)) return [acronym, word];
+  // The last capital may start the word instead ("JPMorgan"): then it is no acronym glue.
+  if (acronym.length < 3 || word.length < 3 || listed(ctx, token.slice(acronym.length - 1))) return null;
+  return ctx.lexicon.cost(word) <= COMMON_COST ? [acronym, word] : null;
+}
+
 /** The words a camel-case token splits into, or null to leave it whole. */
 export function splitCamel(ctx: DocContext, token: string): string[] | null {
-  const acronymThenWord = /^(\p{Lu}{3,})(\p{Ll}{3,})$/u.exec(token);
-  // "GHQmeeting", but not "JPMorgan", where the last capital starts the word.
-  if (acronymThenWord && !listed(ctx, token.slice(acronymThenWord[1]!.length - 1))) {
-    const word = acronymThenWord[2]!;
-    return ctx.lexicon.cost(word) <= COMMON_COST ? [acronymThenWord[1]!, word] : null;
-  }
+  if (/^\p{Lu}{2,}\p{Ll}+$/u.test(token)) return splitAcronymWord(ctx, token);
   const pieces = token.split(/(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u);
   if (pieces.length !== 2) return null;
   const [a, b] = pieces as [string, string];
-  if (!CAPITALISED.test(b) || b.length < 3) return null;
+  const bCapitalised = CAPITALISED.test(b) && b.length >= 3;
+  if (!bCapitalised && !ACRONYM.test(b)) return null;
   if (listed(ctx, token)) return null; // a listed brand or name
   if ((ctx.forms.get(token) ?? 0) > 1) return null; // repeated: written so on purpose
-  if (/^\p{Lu}+$/u.test(a)) {
+  const aLower = a.toLowerCase();
+  if (ACRONYM.test(a)) {
     // "BBCNews": an acronym before a capitalised word.
-    return a.length >= 3 && evidenced(ctx, b) ? [a, b] : null;
+    return bCapitalised && a.length >= 3 && evidenced(ctx, b) ? [a, b] : null;
   }
-  if (/^\p{Ll}+$/u.test(a)) {
-    // "asPakistan": a lower-case word, or glued words, before a capitalised one.
+  if (a === aLower) {
+    // "asPakistan", "intoAOL", "keyYukos": a lower-case word, or glued words, before a name.
+    // Brands that start in lower case use one letter ("iPod", "eBay").
     if (a.length < 2) return null;
-    const left = FUNCTION_WORDS.has(a) || ctx.lexicon.cost(a) <= COMMON_COST ? [a] : splitWord(ctx.lexicon, a)?.pieces;
-    return left && evidenced(ctx, b) ? [...left, b] : null;
+    if (FUNCTION_WORDS.has(a)) return [a, b];
+    if (a.length < 4) return null;
+    const left = ctx.lexicon.cost(a) <= COMMON_COST ? [a] : splitWord(ctx.lexicon, a)?.pieces;
+    return left ? [...left, b] : null;
   }
-  if (!CAPITALISED.test(a) || a.length < 3) return null;
-  if (NAME_PREFIXES.has(a.toLowerCase()) || a.toLowerCase() === b.toLowerCase()) return null;
+  if (!CAPITALISED.test(a)) return null;
+  // "TheUS", "MrLearmount": a sentence-opening closed-class word or a title before a name.
+  if ((FUNCTION_WORDS.has(aLower) && a.length >= 3) || TITLES.has(aLower)) return [a, b];
+  if (!bCapitalised || a.length < 3) return null;
+  if (NAME_PREFIXES.has(aLower) || aLower === b.toLowerCase()) return null;
   return evidenced(ctx, a) && evidenced(ctx, b) ? [a, b] : null;
 }

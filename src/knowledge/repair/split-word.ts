@@ -7,6 +7,8 @@ import { COMPOUND_PREFIXES, DERIVATIONAL_SUFFIXES, FUNCTION_WORDS, INFLECTED_END
 
 /** An unknown word of n letters costs UNKNOWN_BASE + UNKNOWN_PER_LETTER·n. */
 const UNKNOWN_BASE = 6;
+/** Glue with a closed-class word is the common case, so lower-case tokens with one need less. */
+const FUNCTION_GLUE_BONUS = 4;
 const UNKNOWN_PER_LETTER = 1.8;
 /** A split must beat leaving the word whole by this much. */
 const MARGIN = 2;
@@ -14,7 +16,7 @@ const MARGIN = 2;
 const KNOWN_MARGIN = 4;
 /** After "in" (also a negating prefix: "innumeracy") the rest must be this common. */
 const AFTER_IN_COST = 11;
-const MIN_LENGTH = 5;
+const MIN_LENGTH = 4;
 
 export interface WordSplit {
   pieces: string[];
@@ -77,7 +79,9 @@ function decide(lexicon: Lexicon, word: string, afterHyphen: boolean): WordSplit
   } else {
     split = shapeOk(seg.pieces, capitalised, lower.length, afterHyphen);
     if (split && seg.pieces[0] === "in" && lexicon.cost(seg.pieces[1]!) > AFTER_IN_COST) split = null;
-    if (seg.cost + MARGIN >= UNKNOWN_BASE + UNKNOWN_PER_LETTER * lower.length) split = null;
+    const closedGlue = !capitalised && seg.pieces.some((p) => FUNCTION_WORDS.has(p));
+    const unknown = UNKNOWN_BASE + UNKNOWN_PER_LETTER * lower.length + (closedGlue ? FUNCTION_GLUE_BONUS : 0);
+    if (seg.cost + MARGIN >= unknown) split = null;
   }
   if (split && capitalised) {
     const first = split.pieces[0]!;
