@@ -62,6 +62,7 @@ async function main(): Promise<void> {
       cooldownSeconds: config.ASK_COOLDOWN_SECONDS,
       queueConcurrency: config.QUEUE_CONCURRENCY,
       queueMaxWaiting: config.QUEUE_MAX_WAITING,
+      api: config.DISCORD_API_URL,
     },
     newsdesk,
     logger,
