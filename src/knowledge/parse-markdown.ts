@@ -30,7 +30,8 @@ function stripMarkdown(body: string): string {
 /** Markdown with optional YAML front matter (title, source, published, author, dateline).
  *  Throws on broken front matter; the loader reports it by file name. */
 export function parseMarkdown(text: string): ParsedDocument {
-  const parsed = matter(text);
+  // Options turn off gray-matter's cache, which would keep every file and hide a repeated parse error.
+  const parsed = matter(text, {});
   const data = parsed.data as Record<string, unknown>;
   let body = parsed.content;
   let title = asText(data.title);
