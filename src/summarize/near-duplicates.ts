@@ -6,9 +6,7 @@ const JACCARD = 0.6;
 const CONTAINMENT = 0.85;
 const MIN_WORDS_FOR_CONTAINMENT = 5;
 
-export function isNearDuplicate(a: string, b: string): boolean {
-  const x = new Set(words(a));
-  const y = new Set(words(b));
+function alike(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
   if (x.size === 0 || y.size === 0) return false;
   let shared = 0;
   for (const w of x) if (y.has(w)) shared++;
@@ -17,14 +15,19 @@ export function isNearDuplicate(a: string, b: string): boolean {
   return jaccard >= JACCARD || (smaller >= MIN_WORDS_FOR_CONTAINMENT && shared / smaller >= CONTAINMENT);
 }
 
+export function isNearDuplicate(a: string, b: string): boolean {
+  return alike(new Set(words(a)), new Set(words(b)));
+}
+
 /**
  * Indices of the texts to keep: each text is dropped when it near-duplicates one kept before it,
  * so the earliest (best-ranked) wording of a repeated sentence survives.
  */
 export function foldNearDuplicates(texts: readonly string[]): number[] {
+  const sets = texts.map((t) => new Set(words(t)));
   const kept: number[] = [];
   for (let i = 0; i < texts.length; i++) {
-    if (!kept.some((j) => isNearDuplicate(texts[i]!, texts[j]!))) kept.push(i);
+    if (!kept.some((j) => alike(sets[i]!, sets[j]!))) kept.push(i);
   }
   return kept;
 }
