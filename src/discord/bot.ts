@@ -56,8 +56,13 @@ export async function startBot(settings: BotSettings, newsdesk: Newsdesk, logger
   client.rest.on("rateLimited", (info) => logger.warn("rate limited by Discord", { route: info.route, retryAfterMs: info.retryAfter }));
 
   const readyOnce = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(settings.token);
-  await readyOnce;
+  try {
+    await client.login(settings.token);
+    await readyOnce;
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
   ready = true;
   logger.info("connected to Discord", { user: client.user?.tag, guilds: client.guilds.cache.size, commands: registry.json.length });
 

@@ -5,8 +5,11 @@ import { createLogger, type Logger } from "../log.js";
 import type { Newsdesk } from "../types.js";
 import { startBot, type Bot } from "./bot.js";
 import { startHealthServer, type HealthServer } from "./health-server.js";
-import { loadBotConfig, type BotConfig } from "./startup-config.js";
+import { explainStartFailure, loadBotConfig, type BotConfig } from "./startup-config.js";
 import { watchKnowledge, type KnowledgeWatcher } from "./watch-knowledge.js";
+
+/** sysexits EX_CONFIG: service managers can tell a bad setting (no restart) from a crash. */
+const EXIT_CONFIG = 78;
 
 async function main(): Promise<void> {
   let config: BotConfig;
@@ -15,7 +18,7 @@ async function main(): Promise<void> {
   } catch (error) {
     // Fail at once, before any model or network work, naming every problem.
     console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
+    process.exit(EXIT_CONFIG);
   }
   const logger = createLogger({ level: config.LOG_LEVEL, format: process.stderr.isTTY ? "pretty" : "json" });
   process.on("unhandledRejection", (reason) => logger.error("unhandled rejection (kept running)", { error: reason }));
@@ -55,7 +58,19 @@ async function main(): Promise<void> {
   }
 
   newsdesk = await openNewsdesk(config, logger);
-  bot = await startBot(
+  bot = await connect(config, newsdesk, logger).catch(async (error: unknown) => {
+    const explained = explainStartFailure(error);
+    if (!explained) throw error;
+    console.error(explained);
+    await newsdesk?.close();
+    process.exit(EXIT_CONFIG);
+  });
+  if (config.WATCH_KNOWLEDGE) watcher = watchKnowledge(config.KNOWLEDGE_DIR, () => newsdesk!.reindex(), logger);
+  if (!stopping) state = "ready";
+}
+
+function connect(config: BotConfig, newsdesk: Newsdesk, logger: Logger): Promise<Bot> {
+  return startBot(
     {
       token: config.DISCORD_TOKEN,
       askChannels: config.ASK_CHANNELS,
@@ -67,8 +82,6 @@ async function main(): Promise<void> {
     newsdesk,
     logger,
   );
-  if (config.WATCH_KNOWLEDGE) watcher = watchKnowledge(config.KNOWLEDGE_DIR, () => newsdesk!.reindex(), logger);
-  if (!stopping) state = "ready";
 }
 
 async function openNewsdesk(config: BotConfig, logger: Logger): Promise<Newsdesk> {

@@ -36,3 +36,17 @@ function tokenFrom(env: NodeJS.ProcessEnv, dotenvPath?: string): string | undefi
   loadDotenv({ path: dotenvPath, processEnv: fromFile, quiet: true });
   return fromFile.DISCORD_TOKEN;
 }
+
+/** Words for the start-up failures a person can fix; null for anything else. */
+export function explainStartFailure(error: unknown): string | null {
+  const e = error as { code?: unknown; message?: unknown };
+  if (e?.code === "TokenInvalid" || /invalid token|Authentication failed/i.test(String(e?.message))) {
+    return formatProblems(["Discord rejected DISCORD_TOKEN: copy a fresh token from the developer portal (Bot → Reset Token) into .env"]);
+  }
+  if (/disallowed intents/i.test(String(e?.message))) {
+    return formatProblems([
+      "ASK_CHANNELS needs the Message Content intent: switch it on in the developer portal (Bot → Privileged Gateway Intents), or leave ASK_CHANNELS empty",
+    ]);
+  }
+  return null;
+}

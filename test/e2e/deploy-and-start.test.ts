@@ -37,14 +37,14 @@ describe("npm run deploy-commands", () => {
 });
 
 describe("npm start", () => {
-  it("exits at once without a token, naming DISCORD_TOKEN and pointing to the README", () => {
+  it("exits at once (status 78, EX_CONFIG) without a token, naming DISCORD_TOKEN and pointing to the README", () => {
     // An empty folder: no .env to pick a token up from.
     const cwd = mkdtempSync(join(tmpdir(), "newsdesk-start-"));
     const env = { PATH: process.env.PATH ?? "", HOME: cwd };
     const run = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/discord/main.ts")], {
       cwd, env, encoding: "utf8", timeout: 30_000,
     });
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(78);
     expect(run.stderr).toContain("DISCORD_TOKEN is not set");
     expect(run.stderr).toContain("README.md");
     expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);

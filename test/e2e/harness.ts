@@ -12,8 +12,12 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(newsdesk: Newsdesk, settings: Partial<BotSettings> = {}): Promise<Harness> {
-  const fake = await FakeDiscord.start();
+export async function startHarness(
+  newsdesk: Newsdesk,
+  settings: Partial<BotSettings> = {},
+  fake?: FakeDiscord,
+): Promise<Harness> {
+  fake ??= await FakeDiscord.start();
   const logs: string[] = [];
   const logger = createLogger({ level: "debug", format: "json", write: (line) => logs.push(line) });
   const bot = await startBot(

@@ -18,6 +18,8 @@ export class FakeGateway {
   readonly problems: string[] = [];
   identifies: { intents: number; token: string }[] = [];
   resumes = 0;
+  /** Whether the application has the Message Content intent switched on in the portal. */
+  allowMessageContent = true;
   private session: Session | null = null;
   private waiters: (() => void)[] = [];
 
@@ -45,6 +47,7 @@ export class FakeGateway {
     if (frame.op === 2) {
       this.identifies.push({ intents: frame.d.intents, token: frame.d.token });
       if (frame.d.token !== TOKEN) return socket.close(4004, "Authentication failed");
+      if (frame.d.intents & INTENTS.messageContent && !this.allowMessageContent) return socket.close(4014, "Disallowed intent(s).");
       const session: Session = { socket, id: `session-${Date.now()}`, intents: frame.d.intents, seq: 0 };
       this.session = session;
       this.send("READY", {
