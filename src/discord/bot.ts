@@ -11,6 +11,7 @@ import { createCooldown } from "./cooldown.js";
 import { onInteraction } from "./events/interaction-create.js";
 import { onMessage } from "./events/message-create.js";
 import { createGate } from "./gate.js";
+import { inviteUrl } from "./invite.js";
 import { createQueue } from "./queue.js";
 
 export interface BotSettings {
@@ -65,6 +66,7 @@ export async function startBot(settings: BotSettings, newsdesk: Newsdesk, logger
   }
   ready = true;
   logger.info("connected to Discord", { user: client.user?.tag, guilds: client.guilds.cache.size, commands: registry.json.length });
+  if (client.application) logger.info("invite link (fewest permissions)", { url: inviteUrl(client.application.id) });
 
   return {
     client,

@@ -6,6 +6,7 @@ import { loadConfig } from "../config/index.js";
 import { ConfigError } from "../errors.js";
 import { loadCommands } from "./command.js";
 import { commands } from "./commands/index.js";
+import { inviteUrl } from "./invite.js";
 import { formatProblems, TOKEN_PROBLEM } from "./startup-config.js";
 
 export interface DeployOptions {
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     const result = await deployCommands({ token: config.DISCORD_TOKEN!, appId: config.DISCORD_APP_ID!, guildId: config.DEV_GUILD_ID, api: config.DISCORD_API_URL });
     const where = result.scope === "guild" ? `guild ${config.DEV_GUILD_ID} (available now)` : "globally (Discord may take a while to show them everywhere)";
     console.log(`Registered ${result.names.length} commands ${where}: ${result.names.join(", ")}`);
+    console.log(`Invite link: ${inviteUrl(config.DISCORD_APP_ID!)}`);
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : `Could not register commands: ${(error as Error).message}`);
     process.exitCode = 1;
