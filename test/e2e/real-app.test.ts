@@ -64,6 +64,23 @@ describe("with the real Newsdesk core", () => {
     expect(embedOf(reply).title).toBe("Not found");
   });
 
+  it("keeps @everyone inert and still answers the question around it", async () => {
+    const reply = await h.fake.answerOf(h.fake.interact({ kind: "slash", name: "ask", options: { question: "@everyone who accompanied Haftar?" } }), 30_000);
+    // The core drops the mention from the question it echoes; the payload could not ping anyway.
+    expect(embedOf(reply).author.name).toBe("Q: who accompanied Haftar?");
+    expect(embedOf(reply).title).toBe(TITLE);
+    expect(reply.allowed_mentions.parse).toEqual([]);
+  });
+
+  it("answers a 5,000-character question with the core's reason, within Discord's limits", async () => {
+    const question = "Who accompanied Haftar to General Headquarters on Monday? ".repeat(100).slice(0, 5000);
+    const i = h.fake.interact({ kind: "slash", name: "ask", options: { question } });
+    const reply = await h.fake.answerOf(i, 30_000);
+    expect(i.callbacks.map((c) => c.type)).toEqual([5]);
+    expect(reply.content).toMatch(/^The question is too long \(\d+ characters; the limit is \d+\)/);
+    expect(reply.embeds).toEqual([]);
+  });
+
   it("autocompletes the article and summarises it", async () => {
     const ac = h.fake.interact({ kind: "autocomplete", name: "summary", focused: "article", value: "haftar" });
     await h.fake.waitFor(() => ac.callbacks.length > 0);
