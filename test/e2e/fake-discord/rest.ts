@@ -1,0 +1,158 @@
+// The REST half of the fake Discord: the routes the bot calls, each checked as Discord would
+// (3-second interaction window, one acknowledgement, message limits) plus the no-pings rule.
+import { EventEmitter } from "node:events";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { checkChoices, checkCommands, checkMessage } from "./validate.js";
+import { APP_ID, CHANNEL_ID, TOKEN, botUser, messageObject, snowflake } from "./world.js";
+
+export interface Recorded {
+  method: string;
+  path: string;
+  body: any;
+  at: number;
+}
+
+export interface FakeInteraction {
+  id: string;
+  token: string;
+  createdAt: number;
+  late: boolean;
+  /** Callback types in order (5 = deferred, 4 = message, 7 = update, 8 = autocomplete). */
+  callbacks: { type: number; data: any; at: number }[];
+  /** The message as it stands after the callback, edits and follow-ups. */
+  original: any | null;
+  followUps: any[];
+}
+
+type Handler = (req: IncomingMessage, body: any, params: string[]) => { status: number; json?: unknown };
+
+export abstract class FakeRest {
+  readonly problems: string[] = [];
+  readonly requests: Recorded[] = [];
+  readonly interactions = new Map<string, FakeInteraction>();
+  readonly channelMessages: any[] = [];
+  commandPuts: { route: string; body: any[] }[] = [];
+  /** Delay before answering REST calls, to let tests hold a reply in flight. */
+  restDelayMs = 0;
+  protected readonly events = new EventEmitter();
+
+  abstract get gatewayUrl(): string;
+
+  private routes: [string, RegExp, Handler][] = [
+    ["GET", /^\/gateway\/bot$/, () => ({ status: 200, json: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } })],
+    ["POST", /^\/interactions\/(\d+)\/([^/]+)\/callback$/, (_r, body, [id, token]) => this.callback(id!, token!, body)],
+    ["PATCH", /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, (_r, body, [app, token]) => this.editOriginal(app!, token!, body)],
+    ["GET", /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, (_r, _b, [, token]) => this.getOriginal(token!)],
+    ["POST", /^\/webhooks\/(\d+)\/([^/]+)$/, (_r, body, [app, token]) => this.followUp(app!, token!, body)],
+    ["POST", /^\/channels\/(\d+)\/messages$/, (_r, body, [channel]) => this.createMessage(channel!, body)],
+    ["POST", /^\/channels\/(\d+)\/typing$/, () => ({ status: 204 })],
+    ["PUT", /^\/applications\/(\d+)\/commands$/, (_r, body, [app]) => this.putCommands(app!, `global`, body)],
+    ["PUT", /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, (_r, body, [app, guild]) => this.putCommands(app!, `guild:${guild}`, body)],
+  ];
+
+  protected async onRequest(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString();
+    const url = new URL(req.url ?? "/", "http://x");
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, "");
+    let body: any = null;
+    if (raw) {
+      if (!String(req.headers["content-type"]).startsWith("application/json")) this.problems.push(`${req.method} ${path}: not JSON`);
+      else body = JSON.parse(raw);
+    }
+    this.requests.push({ method: req.method!, path, body, at: Date.now() });
+    if (this.restDelayMs) await new Promise((r) => setTimeout(r, this.restDelayMs));
+    const send = (status: number, json?: unknown) => {
+      res.writeHead(status, json === undefined ? {} : { "content-type": "application/json" });
+      res.end(json === undefined ? undefined : JSON.stringify(json));
+      this.events.emit("change");
+    };
+    if (!url.pathname.startsWith("/api/v10/")) {
+      this.problems.push(`request outside /api/v10: ${req.method} ${url.pathname}`);
+      return send(404, { message: "404: Not Found", code: 0 });
+    }
+    const route = this.routes.find(([m, re]) => m === req.method && re.test(path));
+    if (!route) {
+      this.problems.push(`unexpected request ${req.method} ${path}`);
+      return send(404, { message: "404: Not Found", code: 0 });
+    }
+    const webhook = path.startsWith("/interactions/") || path.startsWith("/webhooks/");
+    if (!webhook && req.headers.authorization !== `Bot ${TOKEN}`) return send(401, { message: "401: Unauthorized", code: 0 });
+    const result = route[2](req, body, route[1].exec(path)!.slice(1));
+    send(result.status, result.json);
+  }
+
+  private refuse(where: string, problems: string[]) {
+    this.problems.push(...problems.map((p) => `${where}: ${p}`));
+    return { status: 400, json: { code: 50035, message: "Invalid Form Body", errors: problems } };
+  }
+
+  private callback(id: string, token: string, body: any) {
+    const i = this.interactions.get(token);
+    if (!i || i.id !== id) return { status: 404, json: { code: 10062, message: "Unknown interaction" } };
+    if (Date.now() - i.createdAt > 3000) {
+      if (!i.late) this.problems.push(`interaction ${id} acknowledged after ${Date.now() - i.createdAt} ms (Discord allows 3 s)`);
+      return { status: 404, json: { code: 10062, message: "Unknown interaction" } };
+    }
+    if (i.callbacks.length) return { status: 400, json: { code: 40060, message: "Interaction has already been acknowledged." } };
+    const { type, data } = body;
+    if (type === 4 || type === 7) {
+      const p = checkMessage(data ?? {}, { create: type === 4 });
+      if (p.length) return this.refuse(`callback ${type}`, p);
+      i.original = this.asMessage({ ...(i.original ?? {}), ...data });
+    } else if (type === 8) {
+      const p = checkChoices(data?.choices);
+      if (p.length) return this.refuse("autocomplete", p);
+    } else if (type === 5) {
+      i.original = this.asMessage({ content: "", flags: data?.flags ?? 0 });
+    } else if (type !== 6) return this.refuse("callback", [`unexpected type ${type}`]);
+    i.callbacks.push({ type, data, at: Date.now() });
+    return { status: 204 };
+  }
+
+  private editOriginal(app: string, token: string, body: any) {
+    const i = this.interactions.get(token);
+    if (app !== APP_ID || !i || !i.callbacks.length) return { status: 404, json: { code: 10015, message: "Unknown Webhook" } };
+    const p = checkMessage(body, { create: false });
+    if (p.length) return this.refuse("edit @original", p);
+    i.original = { ...this.asMessage({ ...i.original, ...body }), edited: true };
+    return { status: 200, json: i.original };
+  }
+
+  private getOriginal(token: string) {
+    const i = this.interactions.get(token);
+    return i?.original ? { status: 200, json: i.original } : { status: 404, json: { code: 10008, message: "Unknown Message" } };
+  }
+
+  private followUp(app: string, token: string, body: any) {
+    const i = this.interactions.get(token);
+    if (app !== APP_ID || !i || !i.callbacks.length) return { status: 404, json: { code: 10015, message: "Unknown Webhook" } };
+    const p = checkMessage(body, { create: true });
+    if (p.length) return this.refuse("follow-up", p);
+    const message = this.asMessage(body);
+    i.followUps.push(message);
+    return { status: 200, json: message };
+  }
+
+  private createMessage(channel: string, body: any) {
+    const p = checkMessage(body, { create: true });
+    if (p.length) return this.refuse("channel message", p);
+    const message = { ...messageObject({ id: snowflake(), channelId: channel, author: botUser, content: body.content ?? "", embeds: body.embeds, components: body.components, reference: body.message_reference }), allowed_mentions: body.allowed_mentions };
+    this.channelMessages.push(message);
+    return { status: 200, json: message };
+  }
+
+  private putCommands(app: string, route: string, body: any) {
+    if (app !== APP_ID) return { status: 404, json: { code: 10002, message: "Unknown Application" } };
+    const p = checkCommands(body);
+    if (p.length) return this.refuse(`PUT commands (${route})`, p);
+    this.commandPuts.push({ route, body });
+    return { status: 200, json: body.map((c: any) => ({ ...c, id: snowflake(), application_id: APP_ID, version: snowflake() })) };
+  }
+
+  private asMessage(fields: any) {
+    const base = messageObject({ id: fields.id ?? snowflake(), channelId: CHANNEL_ID, author: botUser, content: fields.content ?? "", embeds: fields.embeds, components: fields.components, flags: fields.flags, webhookId: APP_ID });
+    return { ...base, allowed_mentions: fields.allowed_mentions };
+  }
+}
