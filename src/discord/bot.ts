@@ -1,6 +1,6 @@
 // The running bot: client, commands, gate and handlers, with a shutdown that finishes what is in
 // flight. Takes a Newsdesk; knows nothing of how answers are made.
-import { Events, type Client } from "discord.js";
+import { Events, Status, type Client } from "discord.js";
 import type { Logger } from "../log.js";
 import type { Newsdesk } from "../types.js";
 import { createClient } from "./client.js";
@@ -70,8 +70,9 @@ export async function startBot(settings: BotSettings, newsdesk: Newsdesk, logger
 
   return {
     client,
+    /** Started, not stopping, and the gateway connection is up (false while it reconnects). */
     get ready() {
-      return ready;
+      return ready && client.ws.status === Status.Ready;
     },
     get inFlight() {
       return inFlight.size;

@@ -36,9 +36,11 @@ export function interactionSink(interaction: Repliable, isPrivate: boolean): Ans
   };
 }
 
-/** Tells the user something failed, whether or not the interaction was answered yet. */
+/** Tells the user something failed, whatever state the reply is in; never leaves "thinking…". */
 export async function reportFailure(interaction: Repliable, text: string): Promise<void> {
-  if (interaction.deferred || interaction.replied) {
+  if (interaction.deferred && !interaction.replied) {
+    await interaction.editReply({ content: text, embeds: [], components: [], allowedMentions: NO_MENTIONS });
+  } else if (interaction.replied) {
     await interaction.followUp({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
   } else {
     await replyPrivately(interaction, text);

@@ -50,3 +50,35 @@ describe("npm start", () => {
     expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 });
+
+describe("npm run deploy-commands as a command", () => {
+  const script = join(ROOT, "src/discord/deploy-commands.ts");
+  const run = (env: Record<string, string>) =>
+    spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), script], {
+      cwd: mkdtempSync(join(tmpdir(), "newsdesk-deploy-")), env: { PATH: process.env.PATH ?? "", ...env }, encoding: "utf8", timeout: 30_000,
+    });
+
+  it("names each missing setting", () => {
+    const r = run({});
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/DISCORD_TOKEN is not set[\s\S]*DISCORD_APP_ID is not set[\s\S]*README\.md/);
+  });
+
+  it("registers the commands and prints the invite link", async () => {
+    const fake = await FakeDiscord.start();
+    // spawnSync would block the fake's event loop; run the child asynchronously.
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), script], {
+      cwd: mkdtempSync(join(tmpdir(), "newsdesk-deploy-")),
+      env: { PATH: process.env.PATH ?? "", DISCORD_TOKEN: TOKEN, DISCORD_APP_ID: APP_ID, DEV_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.api },
+    });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    const code = await new Promise((r) => child.on("exit", r));
+    await fake.close();
+    expect(code).toBe(0);
+    expect(out).toContain(`Registered 7 commands to guild ${GUILD_ID} (available now)`);
+    expect(out).toContain(`Invite link: https://discord.com/oauth2/authorize?client_id=${APP_ID}&scope=bot+applications.commands&permissions=274877991936`);
+    expect(fake.commandPuts).toHaveLength(1);
+  });
+});

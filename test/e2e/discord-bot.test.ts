@@ -1,6 +1,7 @@
 // The bot as Discord sees it: the real discord.js Client against the local fake Discord, with a
 // Newsdesk double whose answers have the exact shapes of src/types.ts.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { WENT_WRONG } from "../../src/discord/answer-flow.js";
 import { INTENTS } from "./fake-discord/gateway.js";
 import { USERS } from "./fake-discord/world.js";
 import { EPHEMERAL, embedOf, sleep, startHarness, type Harness } from "./harness.js";
@@ -192,8 +193,20 @@ describe("Discord failures", () => {
   it("survives a dropped gateway connection, resumes and keeps answering", async () => {
     h.fake.gateway.drop(4000);
     await h.fake.waitFor(() => h.fake.gateway.resumes > 0 && h.fake.gateway.connected, 10_000, "a resume");
+    await h.fake.waitFor(() => h.bot.ready, 5000, "the bot to report ready again");
     const reply = await h.fake.answerOf(ask("who accompanied Haftar?", {}, USERS.bob));
     expect(embedOf(reply).title).toBe(HAFTAR.title);
+  });
+
+  it("turns a failure after deferring into a short message, not an endless 'thinking…'", async () => {
+    const i = h.fake.interact({ kind: "slash", name: "summary", options: { topic: "explode" } });
+    const reply = await h.fake.answerOf(i);
+    expect(i.callbacks.map((c) => c.type)).toEqual([5]);
+    expect(reply.content).toBe(WENT_WRONG);
+    expect(reply.embeds).toEqual([]);
+    const logged = h.logs.find((l) => l.includes("interaction failed") && l.includes(i.id));
+    expect(logged).toContain("summariser crashed");
+    expect(JSON.parse(logged!).error.stack).toMatch(/newsdesk-double\.ts/);
   });
 
   it("survives Discord refusing a late reply and answers the next question", async () => {

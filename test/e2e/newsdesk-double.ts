@@ -68,6 +68,7 @@ export function createNewsdeskDouble(): NewsdeskDouble {
       return { articleId, title: HAFTAR.title, mode: "lexical", sentences: [{ text: QUOTE, articleId, paragraph: 1 }] } satisfies Summary;
     },
     async summarizeTopic(topic) {
+      if (topic === "explode") throw new Error("summariser crashed");
       return { articleId: null, title: `Topic: ${topic}`, mode: "lexical", sentences: [{ text: QUOTE, articleId: HAFTAR.articleId, paragraph: 1 }] };
     },
     articles: () => articles,
