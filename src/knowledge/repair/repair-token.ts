@@ -12,14 +12,21 @@ export interface TokenResult {
   splits: number;
 }
 
-function writtenApart(ctx: DocContext, pieces: string[]): boolean {
-  return pieces.every((p) => ctx.forms.has(p) || ctx.lower.has(p.toLowerCase()));
+/** A second piece this common needs no evidence ("Frenchspirits" when "French" is written). */
+const COMMON_SECOND_COST = 10;
+
+/** The first piece as written (capitalised "Libyan"), the others in any case; the token once. */
+function writtenApart(ctx: DocContext, token: string, pieces: string[]): boolean {
+  if ((ctx.forms.get(token) ?? 0) > 1) return false;
+  return pieces.every(
+    (p, i) => ctx.forms.has(p) || (i > 0 && (ctx.lower.has(p.toLowerCase()) || (pieces[0]!.length >= 5 && ctx.lexicon.cost(p) <= COMMON_SECOND_COST))),
+  );
 }
 
 function repairLetters(ctx: DocContext, word: string, afterHyphen: boolean): string[] | null {
   if (!/^\p{Lu}?\p{Ll}+$/u.test(word)) return splitCamel(ctx, word);
   const split = splitWord(ctx.lexicon, word, { afterHyphen });
-  if (!split || (split.needsEvidence && !writtenApart(ctx, split.pieces))) return null;
+  if (!split || (split.needsEvidence && !writtenApart(ctx, word, split.pieces))) return null;
   return split.pieces;
 }
 

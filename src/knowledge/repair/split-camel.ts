@@ -30,6 +30,8 @@ function listed(ctx: DocContext, word: string): boolean {
   return [lower, singular, lower.slice(0, -1)].some((w) => ctx.lexicon.cost(w) < Infinity);
 }
 
+/** Short lower-case words this common ("up", "new") start glue, not brands ("php"). */
+const SHORT_COMMON_COST = 9;
 const ACRONYM = /^\p{Lu}{2,}$/u;
 /** Titles written before a name: "MrLearmount". */
 const TITLES = new Set(["mr", "mrs", "ms", "dr"]);
@@ -41,7 +43,9 @@ function splitAcronymWord(ctx: DocContext, token: string): string[] | null {
   const [, acronym, word] = m as unknown as [string, string, string];
   if (FUNCTION_WORDS.has(word)) return [acronym, word];
   // The last capital may start the word instead ("JPMorgan"): then it is no acronym glue.
-  if (acronym.length < 3 || word.length < 3 || listed(ctx, token.slice(acronym.length - 1))) return null;
+  if (word.length < 3 || listed(ctx, token.slice(acronym.length - 1))) return null;
+  // Two-letter acronyms ("UScompanies") need a longer word: "PCs", "DJing", "TVs" stay.
+  if (acronym.length < 3 && word.length < 4) return null;
   return ctx.lexicon.cost(word) <= COMMON_COST ? [acronym, word] : null;
 }
 
@@ -53,8 +57,8 @@ export function splitCamel(ctx: DocContext, token: string): string[] | null {
   const [a, b] = pieces as [string, string];
   const bCapitalised = CAPITALISED.test(b) && b.length >= 3;
   if (!bCapitalised && !ACRONYM.test(b)) return null;
-  if (listed(ctx, token)) return null; // a listed brand or name
-  if ((ctx.forms.get(token) ?? 0) > 1) return null; // repeated: written so on purpose
+  // A listed brand or name ("PlayStation"); the lists' lower-case junk ("aus") is no reason.
+  if (!ACRONYM.test(b) && listed(ctx, token)) return null;
   const aLower = a.toLowerCase();
   if (ACRONYM.test(a)) {
     // "BBCNews": an acronym before a capitalised word.
@@ -62,10 +66,9 @@ export function splitCamel(ctx: DocContext, token: string): string[] | null {
   }
   if (a === aLower) {
     // "asPakistan", "intoAOL", "keyYukos": a lower-case word, or glued words, before a name.
-    // Brands that start in lower case use one letter ("iPod", "eBay").
-    if (a.length < 2) return null;
-    if (FUNCTION_WORDS.has(a)) return [a, b];
-    if (a.length < 4) return null;
+    // Brands that start in lower case use one letter ("iPod", "eBay"); "aUS" is glue.
+    if (FUNCTION_WORDS.has(a) && (a.length >= 2 || ACRONYM.test(b))) return [a, b];
+    if (a.length < 4 && !(a.length >= 2 && ctx.lexicon.cost(a) <= SHORT_COMMON_COST)) return null;
     const left = ctx.lexicon.cost(a) <= COMMON_COST ? [a] : splitWord(ctx.lexicon, a)?.pieces;
     return left ? [...left, b] : null;
   }
@@ -74,5 +77,6 @@ export function splitCamel(ctx: DocContext, token: string): string[] | null {
   if ((FUNCTION_WORDS.has(aLower) && a.length >= 3) || TITLES.has(aLower)) return [a, b];
   if (!bCapitalised || a.length < 3) return null;
   if (NAME_PREFIXES.has(aLower) || aLower === b.toLowerCase()) return null;
+  if ((ctx.forms.get(token) ?? 0) > 1) return null; // a repeated name: written so on purpose
   return evidenced(ctx, a) && evidenced(ctx, b) ? [a, b] : null;
 }

