@@ -22,6 +22,10 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({ level: config.LOG_LEVEL, format: process.stderr.isTTY ? "pretty" : "json" });
   process.on("unhandledRejection", (reason) => logger.error("unhandled rejection (kept running)", { error: reason }));
+  process.on("uncaughtException", (error) => {
+    logger.error("uncaught exception; exiting so the service manager restarts a clean process", { error });
+    process.exit(1);
+  });
 
   let state: "starting" | "ready" | "stopping" = "starting";
   let bot: Bot | undefined;
@@ -65,7 +69,7 @@ async function main(): Promise<void> {
     await newsdesk?.close();
     process.exit(EXIT_CONFIG);
   });
-  if (config.WATCH_KNOWLEDGE) watcher = watchKnowledge(config.KNOWLEDGE_DIR, () => newsdesk!.reindex(), logger);
+  if (config.WATCH_KNOWLEDGE) watcher = watchKnowledge(config.KNOWLEDGE_DIR, () => newsdesk!.reindex(), logger, 1000, config.CACHE_DIR);
   if (!stopping) state = "ready";
 }
 

@@ -1,6 +1,7 @@
 // Re-index when the knowledge folder changes: fs.watch (recursive on Linux since Node 20), with a
 // debounce so a copy of many files is one re-index, and never two re-indexes at once.
 import { watch, type FSWatcher } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
 import type { Logger } from "../log.js";
 import type { ReindexReport } from "../types.js";
 
@@ -11,12 +12,22 @@ export interface KnowledgeWatcher {
 // Editor swap files and hidden files are not articles.
 const IGNORED = /(^|[/\\])\.|~$|\.swp$|\.tmp$/;
 
+/** Paths under `dir` that are `inside` it, as a prefix of fs.watch file names ("" if not inside). */
+function innerPrefix(dir: string, inside: string | undefined): string {
+  if (!inside) return "";
+  const rel = relative(resolve(dir), resolve(inside));
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : "";
+}
+
 export function watchKnowledge(
   dir: string,
   reindex: () => Promise<ReindexReport>,
   logger: Logger,
   debounceMs = 1000,
+  /** A cache folder inside the knowledge folder would re-trigger itself on every re-index. */
+  cacheDir?: string,
 ): KnowledgeWatcher {
+  const cachePrefix = innerPrefix(dir, cacheDir);
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let again = false;
@@ -47,7 +58,8 @@ export function watchKnowledge(
   let watcher: FSWatcher;
   try {
     watcher = watch(dir, { recursive: true }, (_event, file) => {
-      if (closed || (file && IGNORED.test(String(file)))) return;
+      const name = file ? String(file) : "";
+      if (closed || IGNORED.test(name) || (cachePrefix && name.startsWith(cachePrefix))) return;
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => void run(), debounceMs);
     });

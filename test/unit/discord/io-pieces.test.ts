@@ -51,6 +51,19 @@ describe("watchKnowledge", () => {
     await until(() => calls === 2);
     await w.close();
   });
+
+  it("ignores a cache folder kept inside the knowledge folder", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "newsdesk-watch-"));
+    await mkdir(join(dir, "cache"));
+    let calls = 0;
+    const w = watchKnowledge(dir, async () => (calls++, report), silentLogger, 50, join(dir, "cache"));
+    writeFileSync(join(dir, "cache", "index.json"), "{}");
+    await new Promise((r) => setTimeout(r, 250));
+    expect(calls).toBe(0);
+    writeFileSync(join(dir, "article.md"), "news");
+    await until(() => calls === 1);
+    await w.close();
+  });
 });
 
 describe("health server", () => {
