@@ -24,15 +24,15 @@ describe("watchKnowledge", () => {
     const dir = mkdtempSync(join(tmpdir(), "newsdesk-watch-"));
     await mkdir(join(dir, "world"));
     let calls = 0;
-    const w = watchKnowledge(dir, async () => (calls++, report), silentLogger, 150);
+    const w = watchKnowledge(dir, async () => (calls++, report), silentLogger, 250);
     writeFileSync(join(dir, "a.md"), "one");
     writeFileSync(join(dir, "world", "b.md"), "two");
     writeFileSync(join(dir, "a.md"), "one again");
     await until(() => calls === 1);
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 400));
     expect(calls).toBe(1);
     writeFileSync(join(dir, ".a.md.swp"), "editor noise");
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 400));
     expect(calls).toBe(1);
     await w.close();
   });
