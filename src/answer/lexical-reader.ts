@@ -13,6 +13,7 @@ const FIT: Record<AnswerType, Partial<Record<CandidateKind, number>>> = {
   number: { number: 1, money: 0.8, percent: 0.8, time: 0.3, noun: 0.1 },
   money: { money: 1, number: 0.6, noun: 0.1 },
   percent: { percent: 1, number: 0.6, noun: 0.1 },
+  named: { proper: 1, noun: 0.6, time: 0.4, number: 0.4 },
   thing: { noun: 1, proper: 0.9, time: 0.6, number: 0.6, money: 0.6, percent: 0.6 },
 };
 
