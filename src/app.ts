@@ -30,6 +30,8 @@ interface State {
 export interface NewsdeskOptions {
   /** Keep trying to load the models in the background when they are unavailable (the bot). */
   watchModels?: boolean;
+  /** "Not found" thresholds, when not the calibrated defaults. */
+  thresholds?: { model?: number; lexical?: number };
 }
 
 /** Wires config, index and models into the one core that the CLI and Discord faces share. */
@@ -67,8 +69,8 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       const models = state.models;
       return ask(
         models
-          ? { index: state.index, reader: models.reader, embedder: models.embedder, threshold: MODEL_THRESHOLD }
-          : { index: state.index, reader: lexicalReader(), threshold: LEXICAL_THRESHOLD },
+          ? { index: state.index, reader: models.reader, embedder: models.embedder, threshold: options.thresholds?.model ?? MODEL_THRESHOLD }
+          : { index: state.index, reader: lexicalReader(), threshold: options.thresholds?.lexical ?? LEXICAL_THRESHOLD },
         question,
       );
     },
