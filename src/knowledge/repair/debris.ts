@@ -1,11 +1,28 @@
 // Scraping leftovers: page metadata tokens ("ogimageimage-name"), share and cookie boilerplate,
 // and image captions trailing after the last paragraph of prose.
 
-const META_TOKEN = /^(?:og|twitter|fb|article|meta)[:_-]?(?:image|title|description|url|type|site)|image[-_:]?(?:name|url|alt|caption|src)/i;
+const META_TOKEN =
+  /^(?:og|twitter|fb|article|meta)[:_-]?(?:image|title|description|url|type|site)|image[-_:]?(?:name|url|alt|caption|src)|\.(?:jpe?g|png|gif|webp)$/i;
 const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/i;
-const BOILERPLATE =
-  /^(?:share (?:this|on|via)\b|share$|follow us\b|sign up\b|subscribe\b|click here\b|read more\b|related (?:articles|topics|stories|content)\b|advertisement$|we use cookies\b|(?:accept|manage) (?:all )?cookies\b|cookie (?:policy|settings|preferences)\b|all rights reserved\b|copyright\b|©)/i;
+/** Share, cookie, newsletter and navigation lines: short, never a sentence. */
+const BOILERPLATE = new RegExp(
+  "^(?:" +
+    [
+      String.raw`share (?:this|on|via)\b`, "share$", "tweet$", "print$", "e-?mail this\\b", "whatsapp$",
+      String.raw`follow us\b`, String.raw`sign up\b`, String.raw`subscribe\b`, String.raw`click here\b`,
+      String.raw`(?:also read|read (?:more|also))\b`, String.raw`related(?: (?:articles|topics|stories|content|news))?\s*:?$`,
+      String.raw`story continues\b`, "advertisement$", String.raw`we use cookies\b`,
+      String.raw`(?:accept|manage) (?:all )?cookies\b`, String.raw`cookie (?:policy|settings|preferences)\b`,
+      String.raw`all rights reserved\b`, String.raw`copyright\b`, "©",
+      String.raw`\(?(?:photo|image|picture|file photo)(?: (?:caption|copyright|credit|source))?\s*:`,
+      String.raw`(?:image|photo|picture) (?:caption|copyright|credit|source)\b`, String.raw`getty images\)?$`,
+      String.raw`(?:last )?(?:published|updated)\s*:`,
+    ].join("|") +
+    ")",
+  "i",
+);
 const SENTENCE_END = /[.!?:;]["'”’)\]]*$/u;
+const FULL_STOP = /[.!?]["'”’)\]]*$/u;
 const CONNECTORS = new Set(["of", "and", "the", "for", "in", "on", "at", "de", "&", "-", "–"]);
 
 /** A line that is scraping debris wherever it stands: metadata, bare URLs, boilerplate. */
@@ -13,7 +30,7 @@ export function isDebrisLine(line: string): boolean {
   const text = line.trim();
   if (!text) return false;
   if (!/\s/.test(text) && (META_TOKEN.test(text) || URL_ONLY.test(text))) return true;
-  return text.split(/\s+/).length <= 12 && BOILERPLATE.test(text) && !SENTENCE_END.test(text);
+  return text.split(/\s+/).length <= 12 && BOILERPLATE.test(text) && !FULL_STOP.test(text);
 }
 
 /**

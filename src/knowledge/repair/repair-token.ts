@@ -27,6 +27,7 @@ function repairLetters(ctx: DocContext, word: string, afterHyphen: boolean): str
   if (!/^\p{Lu}?\p{Ll}+$/u.test(word)) return splitCamel(ctx, word);
   const split = splitWord(ctx.lexicon, word, { afterHyphen });
   if (!split || (split.needsEvidence && !writtenApart(ctx, word, split.pieces))) return null;
+  if (split.onlyOnce && (ctx.forms.get(word) ?? 0) > 1) return null;
   return split.pieces;
 }
 

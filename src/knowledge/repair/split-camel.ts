@@ -74,7 +74,8 @@ export function splitCamel(ctx: DocContext, token: string): string[] | null {
   }
   if (!CAPITALISED.test(a)) return null;
   // "TheUS", "MrLearmount": a sentence-opening closed-class word or a title before a name.
-  if ((FUNCTION_WORDS.has(aLower) && a.length >= 3) || TITLES.has(aLower)) return [a, b];
+  if (FUNCTION_WORDS.has(aLower) && a.length >= 3 && (ACRONYM.test(b) || evidenced(ctx, b))) return [a, b];
+  if (TITLES.has(aLower) && bCapitalised) return [a, b];
   if (!bCapitalised || a.length < 3) return null;
   if (NAME_PREFIXES.has(aLower) || aLower === b.toLowerCase()) return null;
   if ((ctx.forms.get(token) ?? 0) > 1) return null; // a repeated name: written so on purpose

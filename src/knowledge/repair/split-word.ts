@@ -24,6 +24,8 @@ export interface WordSplit {
   /** True when the split holds only if the article writes the pieces apart elsewhere, and the
    * token itself only once (names repeat). */
   needsEvidence: boolean;
+  /** True when the split holds only if the article writes the token once (compounds repeat). */
+  onlyOnce?: boolean;
 }
 
 export interface SplitWordOptions {
@@ -46,7 +48,8 @@ function shapeOk(lexicon: Lexicon, pieces: string[], capitalised: boolean, lengt
     // Capitalised unknown words are mostly names ("Longwell", "Letwin"). Split after a
     // sentence-opening closed-class word ("Thishigh"); otherwise only when the article also
     // writes the pieces apart and never writes the token again ("Libyandelegation", "Itsaid").
-    if (FUNCTION_WORDS.has(first) && first.length >= 3 && (second.length >= 3 || FUNCTION_WORDS.has(second))) {
+    const opener = FUNCTION_WORDS.has(first) && first.length >= 3 && !COMPOUND_PREFIXES.has(first);
+    if (opener && (second.length >= 3 || FUNCTION_WORDS.has(second))) {
       return { pieces, needsEvidence: false };
     }
     if (second.length < 3) return null;
@@ -67,7 +70,9 @@ function shapeOk(lexicon: Lexicon, pieces: string[], capitalised: boolean, lengt
   const common =
     length >= COMMON_PAIR_LENGTH &&
     pieces.every((p) => lexicon.cost(p) <= (p.length > 3 ? COMMON_PAIR_COST : COMMON_PAIR_SHORT_COST));
-  return (afterHyphen || inflected || long || common) && second.length >= 3 ? { pieces, needsEvidence: false } : null;
+  if (second.length < 3) return null;
+  if (afterHyphen || inflected) return { pieces, needsEvidence: false };
+  return long || common ? { pieces, needsEvidence: false, onlyOnce: true } : null;
 }
 
 /** Stems a word may be inflected or derived from: "whistleblowers" → "whistleblower". */
@@ -125,5 +130,5 @@ export function splitWord(lexicon: Lexicon, word: string, options: SplitWordOpti
     result = decide(lexicon, word, options.afterHyphen ?? false);
     cache.set(key, result);
   }
-  return result && { pieces: result.pieces.slice(), needsEvidence: result.needsEvidence };
+  return result && { ...result, pieces: result.pieces.slice() };
 }
