@@ -3,7 +3,10 @@
 // unknown word in news is more often a name, a brand, a derived word or a rare compound.
 import type { Lexicon } from "./lexicon.js";
 import { segment } from "./segment.js";
-import { COMPOUND_PREFIXES, DERIVATIONAL_SUFFIXES, FUNCTION_WORDS, INFLECTED_ENDING } from "./word-classes.js";
+import { glueShape, type WordSplit } from "./glue-shape.js";
+import { FUNCTION_WORDS } from "./word-classes.js";
+
+export type { WordSplit } from "./glue-shape.js";
 
 /** An unknown word of n letters costs UNKNOWN_BASE + UNKNOWN_PER_LETTER·n. */
 const UNKNOWN_BASE = 6;
@@ -18,61 +21,12 @@ const KNOWN_MARGIN = 4;
 /** After "in" (also a negating prefix: "innumeracy") the rest must be this common. */
 const AFTER_IN_COST = 11;
 const MIN_LENGTH = 4;
-
-export interface WordSplit {
-  pieces: string[];
-  /** True when the split holds only if the article writes the pieces apart elsewhere, and the
-   * token itself only once (names repeat). */
-  needsEvidence: boolean;
-  /** True when the split holds only if the article writes the token once (compounds repeat). */
-  onlyOnce?: boolean;
-}
+/** Longer letter runs are not glued words (a base64 blob, a URL slug): skip them. */
+const MAX_LENGTH = 40;
 
 export interface SplitWordOptions {
   /** The word follows a hyphen ("follow-upmechanisms"): its first piece ends a compound. */
   afterHyphen?: boolean;
-}
-
-/** After a capitalised first piece, the second must be this common. */
-const CAPITAL_SECOND_COST = 11;
-/** Two common content words glued ("taxrate", "recordlow"): this long, each this common. */
-const COMMON_PAIR_LENGTH = 10;
-const COMMON_PAIR_COST = 11;
-const COMMON_PAIR_SHORT_COST = 10;
-
-function shapeOk(lexicon: Lexicon, pieces: string[], capitalised: boolean, length: number, afterHyphen: boolean): WordSplit | null {
-  const [first, second] = pieces as [string, string];
-  if (pieces.length !== 2 || DERIVATIONAL_SUFFIXES.has(second)) return null;
-  if (second === "a") return null;
-  if (capitalised) {
-    // Capitalised unknown words are mostly names ("Longwell", "Letwin"). Split after a
-    // sentence-opening closed-class word ("Thishigh"); otherwise only when the article also
-    // writes the pieces apart and never writes the token again ("Libyandelegation", "Itsaid").
-    const opener = FUNCTION_WORDS.has(first) && first.length >= 3 && !COMPOUND_PREFIXES.has(first);
-    if (opener && (second.length >= 3 || FUNCTION_WORDS.has(second))) {
-      return { pieces, needsEvidence: false };
-    }
-    if (second.length < 3) return null;
-    const plain = (FUNCTION_WORDS.has(second) && second.length >= 3) || (second.length >= 4 && lexicon.cost(second) <= CAPITAL_SECOND_COST);
-    const long = length >= 12 && first.length >= 5 && second.length >= 5;
-    if (first.length < (FUNCTION_WORDS.has(first) ? 2 : 3)) return null;
-    return plain || long ? { pieces, needsEvidence: true } : null;
-  }
-  if (!afterHyphen && COMPOUND_PREFIXES.has(first) && !FUNCTION_WORDS.has(second)) return null;
-  if (FUNCTION_WORDS.has(first) || FUNCTION_WORDS.has(second)) {
-    return first.length >= 3 || FUNCTION_WORDS.has(first) ? { pieces, needsEvidence: false } : null;
-  }
-  // Two content words: solid compounds ("showbusiness", "doorstepping") start with a bare stem;
-  // glue across a line break often starts with an inflected word, joins two long ones, or two
-  // very common ones in a token too long for most compounds.
-  const inflected = first.length >= 5 && INFLECTED_ENDING.test(first);
-  const long = length >= 14 && first.length >= 5 && second.length >= 5;
-  const common =
-    length >= COMMON_PAIR_LENGTH &&
-    pieces.every((p) => lexicon.cost(p) <= (p.length > 3 ? COMMON_PAIR_COST : COMMON_PAIR_SHORT_COST));
-  if (second.length < 3) return null;
-  if (afterHyphen || inflected) return { pieces, needsEvidence: false };
-  return long || common ? { pieces, needsEvidence: false, onlyOnce: true } : null;
 }
 
 /** Stems a word may be inflected or derived from: "whistleblowers" → "whistleblower". */
@@ -89,7 +43,7 @@ function stems(lower: string): string[] {
 }
 
 function decide(lexicon: Lexicon, word: string, afterHyphen: boolean): WordSplit | null {
-  if (word.length < MIN_LENGTH || !/^\p{Lu}?\p{Ll}+$/u.test(word)) return null;
+  if (word.length < MIN_LENGTH || word.length > MAX_LENGTH || !/^\p{Lu}?\p{Ll}+$/u.test(word)) return null;
   const lower = word.toLowerCase();
   const capitalised = lower !== word;
   const seg = segment(lexicon, lower);
@@ -101,7 +55,7 @@ function decide(lexicon: Lexicon, word: string, afterHyphen: boolean): WordSplit
     const closed = seg.pieces.every((p) => FUNCTION_WORDS.has(p));
     split = closed && seg.cost + KNOWN_MARGIN < whole ? { pieces: seg.pieces, needsEvidence: false } : null;
   } else {
-    split = shapeOk(lexicon, seg.pieces, capitalised, lower.length, afterHyphen);
+    split = glueShape(lexicon, seg.pieces, capitalised, afterHyphen);
     if (split && seg.pieces[0] === "in" && lexicon.cost(seg.pieces[1]!) > AFTER_IN_COST) split = null;
     // The bonus needs a common content word, not a misspelling ("sucessor" → "sucess or").
     const closedGlue =
@@ -119,11 +73,13 @@ function decide(lexicon: Lexicon, word: string, afterHyphen: boolean): WordSplit
 }
 
 const memo = new WeakMap<Lexicon, Map<string, WordSplit | null>>();
+/** Bounds the memo for a long-running bot: a news vocabulary is far smaller. */
+const MEMO_LIMIT = 500_000;
 
 /** How a glued letters-only word splits, or null to leave it as it is. Memoised per lexicon. */
 export function splitWord(lexicon: Lexicon, word: string, options: SplitWordOptions = {}): WordSplit | null {
   let cache = memo.get(lexicon);
-  if (!cache) memo.set(lexicon, (cache = new Map()));
+  if (!cache || cache.size > MEMO_LIMIT) memo.set(lexicon, (cache = new Map()));
   const key = options.afterHyphen ? `-${word}` : word;
   let result = cache.get(key);
   if (result === undefined) {
