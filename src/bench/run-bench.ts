@@ -1,0 +1,152 @@
+// The benchmark: cold start, indexing, ask and summarize latency, peak memory, model efficiency
+// and vector search, all through the product's own code path (createNewsdesk with generated
+// default-shape models in LOCAL_MODELS_DIR). Returns one plain object; the CLI prints it.
+import { rm } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { createNewsdesk } from "../app.js";
+import { loadConfig, type Config } from "../config/index.js";
+import { refreshIndex } from "../index/refresh.js";
+import { repairText } from "../knowledge/repair/index.js";
+import { silentLogger } from "../log.js";
+import { resolveModels } from "../models/index.js";
+import { SHAPES } from "../models/generate/shapes.js";
+import type { Mode } from "../types.js";
+import { askLatencies, summarizeLatencies } from "./ask-latency.js";
+import { ensureBenchModels, type BenchDtype } from "./bench-models.js";
+import { coldStartFigures, type ColdStartFigures } from "./cold-start-figures.js";
+import { knowledgeDirFor, questionsFor, type CorpusName } from "./corpora.js";
+import { embedderEfficiency, readerEfficiency, type ModelEfficiency } from "./efficiency.js";
+import { measureIndexing, type IndexingFigures } from "./indexing.js";
+import { probeMatmul, type ProbeResult } from "./matmul-probe.js";
+import { checkBenchModels, type ModelCheck } from "./model-check.js";
+import { median, summarize, type LatencySummary } from "./percentiles.js";
+import { seededSample } from "./seeded-sample.js";
+import { vectorSweep, type SweepPoint } from "./vector-sweep.js";
+
+export interface BenchOptions {
+  corpus: CorpusName;
+  dtype: BenchDtype;
+  modes: Mode[];
+  questions: number;
+  summaries: number;
+  coldRuns: number;
+  indexPassages: number;
+  indexRuns: number;
+  vectorSizes: number[];
+  dataDir: string;
+  /** Cache folder for generated models, bench indexes and corpora (gitignored). */
+  workDir: string;
+  log: (line: string) => void;
+}
+
+export interface BenchResult {
+  corpus: CorpusName;
+  dtype: BenchDtype;
+  machine: { cpus: number; threads: number };
+  passages: number;
+  questions: number;
+  cold_start_ms: number;
+  cold_start: Partial<Record<Mode, ColdStartFigures>>;
+  rss_peak_mb: number;
+  index: { passages_per_s: number | null; tokens_per_s: number | null; model: IndexingFigures | null; lexical_passages_per_s: number };
+  ask: Record<Mode, LatencySummary | null>;
+  summarize: Record<Mode, LatencySummary | null>;
+  efficiency: { peak: ProbeResult; runs: ModelEfficiency[] } | null;
+  models: ModelCheck[] | null;
+  vector_search: SweepPoint[];
+  /** Raw ask latencies per mode, for the chart. */
+  latencies: Partial<Record<Mode, number[]>>;
+}
+
+const cacheFor = (o: BenchOptions, tag: string) => path.resolve(o.workDir, "bench-cache", `${o.corpus}-${tag}`);
+
+function settings(o: BenchOptions, knowledgeDir: string, mode: Mode, modelsDir?: string): Record<string, string> {
+  const base = { KNOWLEDGE_DIR: knowledgeDir, CACHE_DIR: cacheFor(o, mode === "model" ? o.dtype : "lexical"), MODEL_DTYPE: o.dtype, LOG_LEVEL: "silent" };
+  return mode === "model" ? { ...base, MODE: "auto", LOCAL_MODELS_DIR: modelsDir! } : { ...base, MODE: "lexical" };
+}
+
+const config = (env: Record<string, string>): Config => loadConfig(env as Partial<Record<keyof Config, string>>, {});
+
+export async function runBench(o: BenchOptions): Promise<BenchResult> {
+  const { log } = o;
+  const knowledgeDir = await knowledgeDirFor(o.corpus, o.dataDir, o.workDir);
+  const wantModel = o.modes.includes("model");
+  const modelsDir = wantModel ? await ensureBenchModels(o.workDir, o.dtype, log) : undefined;
+
+  log(`lexical indexing of ${knowledgeDir} (${o.indexRuns} runs, empty cache each)`);
+  const lexicalEnv = settings(o, knowledgeDir, "lexical");
+  const lexicalTimes: number[] = [];
+  let passages = 0;
+  for (let run = 0; run < o.indexRuns; run++) {
+    await rm(lexicalEnv.CACHE_DIR!, { recursive: true, force: true });
+    const t = performance.now();
+    const app = await createNewsdesk(config(lexicalEnv), silentLogger);
+    lexicalTimes.push(performance.now() - t);
+    passages = app.status().passages;
+    await app.close();
+  }
+  const lexicalApp = await createNewsdesk(config(lexicalEnv), silentLogger);
+  const questions = await questionsFor(o.corpus, lexicalApp.articles(), o.questions, o.dataDir);
+  const articleIds = seededSample(lexicalApp.articles().map((a) => a.id).sort(), o.summaries, 7);
+
+  const result: BenchResult = {
+    corpus: o.corpus, dtype: o.dtype, machine: { cpus: availableParallelism(), threads: availableParallelism() }, passages, questions: questions.length,
+    cold_start_ms: 0, cold_start: {}, rss_peak_mb: 0,
+    index: { passages_per_s: null, tokens_per_s: null, model: null, lexical_passages_per_s: (passages * 1000) / median(lexicalTimes) },
+    ask: { model: null, lexical: null }, summarize: { model: null, lexical: null },
+    efficiency: null, models: null, vector_search: [], latencies: {},
+  };
+  if (o.modes.includes("lexical")) {
+    log(`lexical ask: ${questions.length} questions; summaries: ${articleIds.length} articles`);
+    result.latencies.lexical = await askLatencies(lexicalApp, questions);
+    result.ask.lexical = summarize(result.latencies.lexical);
+    result.summarize.lexical = summarize(await summarizeLatencies(lexicalApp, articleIds));
+  }
+  await lexicalApp.close();
+
+  if (wantModel) {
+    result.models = await checkBenchModels(modelsDir!, o.dtype);
+    log(`matrix-multiply probe (${o.dtype})`);
+    const peak = await probeMatmul({ dtype: o.dtype });
+    const models = await resolveModels(config(settings(o, knowledgeDir, "model", modelsDir)), silentLogger);
+    if (models.kind !== "ready") throw new Error(`models did not load: ${models.reason}`);
+    try {
+      log("model efficiency and indexing throughput");
+      const shapes = SHAPES.default;
+      result.efficiency = { peak, runs: [await embedderEfficiency(models.embedder, shapes.embedder, peak.gflops), await readerEfficiency(models.reader, shapes.qa, peak.gflops)] };
+      const refresh = await refreshIndex({ knowledgeDir, cacheDir: lexicalEnv.CACHE_DIR!, repair: (b) => repairText(b), logger: silentLogger });
+      const figures = await measureIndexing(refresh.items, models.embedder, o.indexPassages, o.indexRuns);
+      result.index = { ...result.index, passages_per_s: figures.passages_per_s, tokens_per_s: figures.tokens_per_s, model: figures };
+    } finally {
+      await models.dispose();
+    }
+    log(`model ask: opening the app (the first run on a corpus embeds every passage once; cached after)`);
+    const modelApp = await createNewsdesk(config(settings(o, knowledgeDir, "model", modelsDir)), silentLogger);
+    if (modelApp.status().mode !== "model") throw new Error("the app did not start in model mode");
+    log(`model ask: ${questions.length} questions; summaries: ${articleIds.length} articles`);
+    result.latencies.model = await askLatencies(modelApp, questions);
+    result.ask.model = summarize(result.latencies.model);
+    result.summarize.model = summarize(await summarizeLatencies(modelApp, articleIds));
+    await modelApp.close();
+  }
+
+  for (const mode of o.modes) {
+    log(`cold start, ${mode} mode (${o.coldRuns} runs)`);
+    result.cold_start[mode] = await coldStartFigures({
+      env: settings(o, knowledgeDir, mode, modelsDir),
+      runs: o.coldRuns,
+      questions: questions.slice(0, 20),
+      articles: articleIds.slice(0, 5),
+      passages,
+      indexingPassagesPerS: mode === "model" ? result.index.passages_per_s! : result.index.lexical_passages_per_s,
+    });
+  }
+  const main = result.cold_start[wantModel ? "model" : "lexical"]!;
+  result.cold_start_ms = main.cached_ms;
+  result.rss_peak_mb = main.rss_peak_mb;
+
+  log(`vector search sweep: ${o.vectorSizes.join(", ")} vectors`);
+  result.vector_search = vectorSweep(o.vectorSizes);
+  return result;
+}
