@@ -12,6 +12,7 @@ export interface WordSplit {
   onlyOnce?: boolean;
 }
 
+const A_AFTER_COST = 11;
 /** After a capitalised first piece, the second must be this common. */
 const CAPITAL_SECOND_COST = 11;
 /** Two common content words glued ("taxrate", "recordlow"): this long, each this common. */
@@ -27,7 +28,8 @@ export function glueShape(lexicon: Lexicon, pieces: string[], capitalised: boole
   const [first, second] = pieces as [string, string];
   const length = first.length + (second?.length ?? 0);
   if (pieces.length !== 2 || DERIVATIONAL_SUFFIXES.has(second)) return null;
-  if (second === "a") return null;
+  // "postinga": a line that ended in "a"; never after a capital or a rare stem ("Botha").
+  if (second === "a" && (capitalised || first.length < 4 || lexicon.cost(first) > A_AFTER_COST)) return null;
   if (capitalised) {
     // Capitalised unknown words are mostly names ("Longwell", "Letwin"). Split after a
     // sentence-opening closed-class word ("Thishigh"); otherwise only when the article also

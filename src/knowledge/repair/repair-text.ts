@@ -19,8 +19,10 @@ export interface RepairResult {
 /** Repairs one line of text in the context of its article (see `docContext`). */
 export function repairLine(ctx: DocContext, line: string): RepairResult {
   let splits = 0;
+  let quotes = 0;
   const text = line.replace(/\S+/g, (token) => {
-    const r = repairToken(ctx, token);
+    const r = repairToken(ctx, token, quotes);
+    for (const ch of token) if (ch === '"') quotes++;
     splits += r.splits;
     return r.text;
   });

@@ -1,7 +1,7 @@
 // Repairs one white-space-delimited token: glued words split, a space lost next to punctuation
 // restored. URLs, e-mail addresses, numbers with units and dotted abbreviations pass untouched.
 import type { DocContext } from "./doc-context.js";
-import { splitAtPunctuation } from "./punctuation-glue.js";
+import { splitAtPunctuation, splitAtQuotes } from "./punctuation-glue.js";
 import { splitCamel } from "./split-camel.js";
 import { splitNumber } from "./split-number.js";
 import { splitWord } from "./split-word.js";
@@ -66,23 +66,35 @@ function repairCore(ctx: DocContext, core: string): TokenResult {
 const PLAIN = /^\p{L}+[.,;:!?]?$/u;
 const PLAIN_COST = 12;
 
-export function repairToken(ctx: DocContext, token: string): TokenResult {
-  if (PLAIN.test(token)) {
-    const word = /[.,;:!?]$/.test(token) ? token.slice(0, -1) : token;
-    if (ctx.lexicon.cost(word.toLowerCase()) <= PLAIN_COST && !/\p{Lu}/u.test(word.slice(1))) return { text: token, splits: 0 };
-  }
-  if (/[@/\\]|\.\p{Ll}|www\./u.test(token)) return { text: token, splits: 0 }; // URL, e-mail, "e.g."
-  const pieces = splitAtPunctuation(token);
-  if (pieces.length > 1) {
-    const repaired = pieces.map((c) => repairToken(ctx, c));
-    return {
-      text: repaired.map((r) => r.text).join(" "),
-      splits: repaired.reduce((n, r) => n + r.splits, pieces.length - 1),
-    };
-  }
-  const m = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}'’]*)$/su.exec(token)!;
+/** `quotesBefore`: straight double quotes earlier in the line, to tell opening from closing. */
+export function repairToken(ctx: DocContext, token: string, quotesBefore = 0): TokenResult {
+  if (isPlain(ctx, token) || isAddress(token)) return { text: token, splits: 0 };
+  const quoted = token.includes('"') ? splitAtQuotes(token, quotesBefore) : [token];
+  const pieces = quoted.flatMap(splitAtPunctuation);
+  const repaired = pieces.map((piece) => repairPiece(ctx, piece));
+  return {
+    text: repaired.map((r) => r.text).join(" "),
+    splits: repaired.reduce((n, r) => n + r.splits, pieces.length - 1),
+  };
+}
+
+function isPlain(ctx: DocContext, token: string): boolean {
+  if (!PLAIN.test(token)) return false;
+  const word = /[.,;:!?]$/.test(token) ? token.slice(0, -1) : token;
+  return ctx.lexicon.cost(word.toLowerCase()) <= PLAIN_COST && !/\p{Lu}/u.test(word.slice(1));
+}
+
+/** URL, e-mail address, domain or dotted abbreviation ("e.g."). */
+function isAddress(token: string): boolean {
+  return /[@/\\]|\.\p{Ll}|www\./u.test(token);
+}
+
+/** A token without lost spaces at punctuation: its word core, stripped of punctuation. */
+function repairPiece(ctx: DocContext, piece: string): TokenResult {
+  if (isPlain(ctx, piece)) return { text: piece, splits: 0 };
+  const m = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}'’]*)$/su.exec(piece)!;
   const [, lead, core, trail] = m as unknown as [string, string, string, string];
-  if (!core || /[^\p{L}\p{N}'’.,%$£€-]/u.test(core)) return { text: token, splits: 0 };
+  if (!core || /[^\p{L}\p{N}'’.,%$£€-]/u.test(core)) return { text: piece, splits: 0 };
   const r = repairCore(ctx, core);
   return { text: lead + r.text + trail, splits: r.splits };
 }

@@ -25,7 +25,7 @@ export const DEFAULT_SEGMENT_OPTIONS: SegmentOptions = {
   piecePenalty: 1,
   rareCost: 11,
   rareWeight: 0.5,
-  articlePenalty: 3,
+  articlePenalty: 1.5,
 };
 
 export interface Segmentation {

@@ -13,6 +13,7 @@ const UNKNOWN_BASE = 6;
 /** Glue with a closed-class word is the common case, so lower-case tokens with one need less. */
 const FUNCTION_GLUE_BONUS = 4;
 const BONUS_WORD_COST = 12.5;
+const BONUS_SHORT_WORD_COST = 10.5;
 const UNKNOWN_PER_LETTER = 1.8;
 /** A split must beat leaving the word whole by this much. */
 const MARGIN = 2;
@@ -61,7 +62,9 @@ function decide(lexicon: Lexicon, word: string, afterHyphen: boolean): WordSplit
     const closedGlue =
       !capitalised &&
       seg.pieces.some((p) => FUNCTION_WORDS.has(p)) &&
-      seg.pieces.every((p) => FUNCTION_WORDS.has(p) || (p.length >= 4 && lexicon.cost(p) <= BONUS_WORD_COST));
+      seg.pieces.every(
+        (p) => FUNCTION_WORDS.has(p) || lexicon.cost(p) <= (p.length >= 4 ? BONUS_WORD_COST : BONUS_SHORT_WORD_COST),
+      );
     const unknown = UNKNOWN_BASE + UNKNOWN_PER_LETTER * lower.length + (closedGlue ? FUNCTION_GLUE_BONUS : 0);
     if (seg.cost + MARGIN >= unknown) split = null;
   }
