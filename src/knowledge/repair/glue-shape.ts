@@ -17,7 +17,7 @@ const A_AFTER_COST = 11;
 const CAPITAL_SECOND_COST = 11;
 /** Two common content words glued ("taxrate", "recordlow"): this long, each this common. */
 const COMMON_PAIR_LENGTH = 10;
-const COMMON_PAIR_COST = 11;
+const COMMON_PAIR_COST = 12.5;
 const COMMON_PAIR_SHORT_COST = 10;
 
 /**

@@ -26,7 +26,7 @@ export const INFLECTED_ENDING = /(?:ed|ing|s|ly|al|ic|ive|ous|ary|ful|ent|ant|is
 
 /** Word endings the lists carry as words of their own ("ising", "ation"): never a second word. */
 export const DERIVATIONAL_SUFFIXES = new Set([
-  "ability", "ably", "ally", "ance", "ation", "ations", "ence", "ers", "ier", "ily", "ing", "ings", "ise", "ised",
+  "ability", "able", "ably", "ible", "ally", "ance", "ation", "ations", "ence", "ers", "ier", "ily", "ing", "ings", "ise", "ised",
   "ising", "ism", "isms", "ist", "ists", "ity", "ities", "ize", "ized", "izing", "less", "ment",
   "ments", "ness", "ous", "ship", "tion", "tions",
 ]);
