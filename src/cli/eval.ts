@@ -5,6 +5,7 @@ import { formatRepairEval, evalRepair } from "./eval/repair.js";
 import { calibrateThreshold } from "./eval/squad2.js";
 import { evalSquad } from "./eval/squad.js";
 import { evalSummaries, formatSummariesTable } from "./eval/summaries.js";
+import { trainReader } from "./eval/train-reader.js";
 import { parseFlags } from "./parse-flags.js";
 import { runCommand } from "./run-command.js";
 
@@ -12,6 +13,7 @@ const USAGE = `Usage: npm run eval -- squad [--gold] [--limit N] [--json]
        npm run eval -- squad2 [--json]       (calibrates the "not found" threshold on SQuAD 2.0)
        npm run eval -- repair [--json]       (text repair: damage on BBC, fixes on the seed article)
        npm run eval -- summaries [--json]    (precision@3 and ROUGE against lead-3 and random)
+       npm run eval -- train-reader          (retrains the lexical span ranker; rewrites src/answer/span-weights.ts)
   --data DIR   the evaluation data (default ../shared/data)`;
 
 function table(rows: Array<[string, string | number]>): string {
@@ -38,6 +40,7 @@ await runCommand(USAGE, async () => {
       ["questions", r.questions], ["paragraphs (knowledge)", r.paragraphs], ["passages", r.passages],
       ["retrieval recall@1", r.recallAt1], ["retrieval recall@5", r.recallAt5],
       ["end-to-end EM", r.exactMatch], ["end-to-end F1", r.f1],
+      [`held-out EM (${r.heldOut.questions} q, not trained on)`, r.heldOut.exactMatch], ["held-out F1", r.heldOut.f1],
       ...(r.gold ? ([["gold-paragraph EM", r.gold.exactMatch], ["gold-paragraph F1", r.gold.f1]] as Array<[string, number]>) : []),
       ["ms per question", r.msPerQuestion],
     ]));
@@ -48,6 +51,9 @@ await runCommand(USAGE, async () => {
       ["best threshold", r.threshold], ["F1 at best", r.f1], ["HasAns F1 at best", r.hasAnswerF1], ["NoAns accuracy at best", r.noAnswerAccuracy],
       ["shipped threshold", r.atShipped.threshold], ["F1 at shipped", r.atShipped.f1], ["HasAns F1 at shipped", r.atShipped.hasAnswerF1], ["NoAns accuracy at shipped", r.atShipped.noAnswerAccuracy],
     ]));
+  } else if (what === "train-reader") {
+    const r = await trainReader(dataDir, path.resolve("src/answer/span-weights.ts"));
+    print({ examples: r.examples }, `Trained on ${r.examples} questions; wrote src/answer/span-weights.ts`);
   } else if (what === "repair") {
     const r = await evalRepair(dataDir);
     print(r, formatRepairEval(r));

@@ -1,0 +1,60 @@
+import { terms } from "../index/tokenize.js";
+import { splitSentences } from "../knowledge/sentences.js";
+import type { ScoredPassage } from "../types.js";
+import { candidateSpans } from "./candidates.js";
+import { answerTypeOf } from "./question-type.js";
+import { spanFeatures } from "./span-features.js";
+import { tagTokens } from "./tagged-tokens.js";
+
+export interface CandidateSpan {
+  passageId: string;
+  /** Offsets into the passage text. */
+  start: number;
+  end: number;
+  /** Share of the question's idf mass in the candidate's sentence. */
+  coverage: number;
+  features: Float64Array;
+}
+
+export interface CollectOptions {
+  idf: (term: string) => number;
+  /** Passages read, best first. */
+  passages: number;
+  /** Sentences (best covering the question) whose spans are candidates. */
+  sentences: number;
+}
+
+/** Candidate answer spans, with features, from the sentences that best cover the question. */
+export function collectCandidates(question: string, hits: readonly ScoredPassage[], options: CollectOptions): CandidateSpan[] {
+  const questionTerms = new Set(terms(question));
+  if (questionTerms.size === 0 || hits.length === 0) return [];
+  const weightOf = new Map([...questionTerms].map((t) => [t, Math.max(options.idf(t), 0.1)]));
+  const total = [...weightOf.values()].reduce((a, b) => a + b, 0);
+  const answerType = answerTypeOf(question);
+  const focus = terms(/\b(?:what|which)\s+(.*)/i.exec(question)?.[1] ?? "")[0];
+  const top = hits[0]!.score || 1;
+  const sentences = hits.slice(0, options.passages).flatMap(({ passage, score }) =>
+    splitSentences(passage.text).map((r) => {
+      const text = passage.text.slice(r.start, r.end);
+      const present = new Set(terms(text));
+      let covered = 0;
+      for (const [t, w] of weightOf) if (present.has(t)) covered += w;
+      return { passageId: passage.id, start: r.start, text, coverage: covered / total, passageWeight: Math.max(0, score / top) };
+    }),
+  );
+  sentences.sort((a, b) => b.coverage * (0.8 + 0.2 * b.passageWeight) - a.coverage * (0.8 + 0.2 * a.passageWeight));
+  const out: CandidateSpan[] = [];
+  for (const s of sentences.slice(0, options.sentences)) {
+    if (s.coverage === 0) break;
+    const tokens = tagTokens(s.text);
+    const tokenTerms = tokens.map((t) => terms(t.text)[0]);
+    const matched = tokenTerms.flatMap((t, i) => (t !== undefined && questionTerms.has(t) ? [i] : []));
+    const context = { tokens, tokenTerms, matched, questionTerms, idf: options.idf, answerType, coverage: s.coverage, passageWeight: s.passageWeight, focus };
+    for (const c of candidateSpans(tokens)) {
+      const features = spanFeatures(context, c);
+      if (!features) continue;
+      out.push({ passageId: s.passageId, start: s.start + tokens[c.first]!.start, end: s.start + tokens[c.last]!.end, coverage: s.coverage, features });
+    }
+  }
+  return out;
+}
