@@ -15,12 +15,16 @@ export interface TokenResult {
 /** A second piece this common needs no evidence ("Frenchspirits" when "French" is written). */
 const COMMON_SECOND_COST = 10;
 
-/** The first piece as written (capitalised "Libyan"), the others in any case; the token once. */
+/**
+ * The article writes the token once, its first piece alone as written ("Libyan"), and the
+ * others alone in any case, or they are common words after a long first piece.
+ */
 function writtenApart(ctx: DocContext, token: string, pieces: string[]): boolean {
   if ((ctx.forms.get(token) ?? 0) > 1) return false;
-  return pieces.every(
-    (p, i) => ctx.forms.has(p) || (i > 0 && (ctx.lower.has(p.toLowerCase()) || (pieces[0]!.length >= 5 && ctx.lexicon.cost(p) <= COMMON_SECOND_COST))),
-  );
+  const [first, ...rest] = pieces as [string, ...string[]];
+  const seen = (p: string) =>
+    ctx.forms.has(p) || ctx.lower.has(p.toLowerCase()) || (first.length >= 5 && ctx.lexicon.cost(p) <= COMMON_SECOND_COST);
+  return ctx.forms.has(first) && rest.every(seen);
 }
 
 function repairLetters(ctx: DocContext, word: string, afterHyphen: boolean): string[] | null {

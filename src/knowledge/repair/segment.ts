@@ -9,7 +9,8 @@ const SHORT_WORDS = new Set([
 ]);
 
 export interface SegmentOptions {
-  /** Pieces of three or more letters must cost at most this (rank ≈ 60k in the lists). */
+  /** Pieces of three or more letters must cost at most this: any wordninja entry, or a word
+   * seen about 15 times or more in SUBTLEX. */
   maxPieceCost: number;
   /** Added per piece: more pieces need more evidence. */
   piecePenalty: number;
