@@ -48,7 +48,8 @@ await runCommand(USAGE, async () => {
     const r = await calibrateThreshold(dataDir, LEXICAL_THRESHOLD);
     print(r, table([
       ["questions (unanswerable)", `${r.questions} (${r.unanswerable})`],
-      ["best threshold", r.threshold], ["F1 at best", r.f1], ["HasAns F1 at best", r.hasAnswerF1], ["NoAns accuracy at best", r.noAnswerAccuracy],
+      ["balanced threshold", r.balanced.threshold], ["answerable answered at balanced", r.balanced.answered], ["NoAns accuracy at balanced", r.balanced.noAnswerAccuracy], ["HasAns F1 at balanced", r.balanced.hasAnswerF1], ["F1 at balanced", r.balanced.f1],
+      ["best-F1 threshold", r.threshold], ["F1 at best", r.f1], ["HasAns F1 at best", r.hasAnswerF1], ["NoAns accuracy at best", r.noAnswerAccuracy],
       ["shipped threshold", r.atShipped.threshold], ["F1 at shipped", r.atShipped.f1], ["HasAns F1 at shipped", r.atShipped.hasAnswerF1], ["NoAns accuracy at shipped", r.atShipped.noAnswerAccuracy],
     ]));
   } else if (what === "train-reader") {
