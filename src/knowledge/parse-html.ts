@@ -1,6 +1,20 @@
-import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
+import { createRequire } from "node:module";
 import type { ParsedDocument } from "./parse-markdown.js";
+
+type Linkedom = typeof import("linkedom");
+type ReadabilityModule = typeof import("@mozilla/readability");
+
+// Loaded on the first HTML file only: the DOM costs a third of a second at start-up.
+const require = createRequire(import.meta.url);
+let libraries: { parseHTML: Linkedom["parseHTML"]; Readability: ReadabilityModule["Readability"] } | undefined;
+
+function load() {
+  libraries ??= {
+    parseHTML: (require("linkedom") as Linkedom).parseHTML,
+    Readability: (require("@mozilla/readability") as ReadabilityModule).Readability,
+  };
+  return libraries;
+}
 
 const BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre";
 
@@ -11,6 +25,7 @@ function meta(document: Document, selector: string): string | undefined {
 
 /** A saved web page: Readability keeps the article and drops navigation, ads and scripts. */
 export function parseHtml(html: string): ParsedDocument {
+  const { parseHTML, Readability } = load();
   const { document } = parseHTML(html);
   const source =
     document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? meta(document, 'meta[property="og:url"]');
