@@ -1,6 +1,6 @@
 // npm run bench -- [--json] [--corpus seed|bbc|squad] [--dtype q8|fp32] [--mode model|lexical]
 //                  [--questions N] [--summaries N] [--cold-runs N] [--index-passages N] [--index-runs N]
-//                  [--vectors 10000,100000,1000000] [--data DIR] [--out DIR]
+//                  [--vectors 10000,100000,1000000] [--data DIR] [--out DIR] [--cache DIR]
 // Figures as a table on standard output (or one JSON object with --json), the latency chart as an
 // SVG file in --out (default ./bench-out). Progress goes to standard error.
 import { mkdir, writeFile } from "node:fs/promises";
@@ -17,7 +17,7 @@ import { runCommand } from "./run-command.js";
 const USAGE = `Usage:
   npm run bench -- [--json] [--corpus seed|bbc|squad] [--dtype q8|fp32] [--mode model|lexical]
                    [--questions N] [--summaries N] [--cold-runs N] [--index-passages N] [--index-runs N]
-                   [--vectors 10000,100000,1000000] [--data DIR] [--out DIR]`;
+                   [--vectors 10000,100000,1000000] [--data DIR] [--out DIR] [--cache DIR]`;
 
 const FLAGS = {
   json: { type: "boolean" },
@@ -33,6 +33,7 @@ const FLAGS = {
   vectors: { type: "string", default: "10000,100000,1000000" },
   data: { type: "string", default: "../shared/data" },
   out: { type: "string", default: "bench-out" },
+  cache: { type: "string", default: "./.newsdesk" },
 } as const;
 
 function count(name: string, value: string, min = 1): number {
@@ -65,7 +66,7 @@ await runCommand(USAGE, async () => {
     indexRuns: count("index-runs", values["index-runs"]),
     vectorSizes: values.vectors.split(",").map((v) => count("vectors", v.trim())),
     dataDir: values.data,
-    workDir: "./.newsdesk",
+    workDir: values.cache,
     log: (line) => process.stderr.write(`[bench] ${line}\n`),
   });
   await mkdir(values.out, { recursive: true });
