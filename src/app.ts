@@ -10,7 +10,9 @@ import { refreshIndex, type RefreshResult } from "./index/refresh.js";
 import { assembleIndex, type SearchIndex } from "./index/search-index.js";
 import { repairText } from "./knowledge/repair/index.js";
 import type { Logger } from "./log.js";
-import { resolveModels, watchForModels, type ModelWatcher, type ReadyModels } from "./models/index.js";
+// Not the models barrel: that would load transformers.js even when no model is used.
+import { resolveModels, type ReadyModels } from "./models/resolve-models.js";
+import { watchForModels, type ModelWatcher } from "./models/watch-for-models.js";
 import { summarizeArticle, summarizeTopic } from "./summarize/index.js";
 import type { ArticleInfo, Embedder, Newsdesk, Reader, ReindexReport } from "./types.js";
 

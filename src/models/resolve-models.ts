@@ -5,11 +5,11 @@
 import path from "node:path";
 import type { Config } from "../config/index.js";
 import type { Logger } from "../log.js";
-import { createEmbedder, type ModelEmbedder } from "./embedder.js";
+import type { ModelEmbedder } from "./embedder.js";
 import { hasModelFiles } from "./model-files.js";
 import { probeHub } from "./hub-probe.js";
 import { createProgressReporter, type ProgressInfo } from "./progress.js";
-import { createQaReader, type QaReader } from "./qa-reader.js";
+import type { QaReader } from "./qa-reader.js";
 import type { ModelSource } from "./transformers-env.js";
 
 export type ModelSettings = Pick<
@@ -50,6 +50,9 @@ export function modelCacheDir(settings: Pick<Config, "CACHE_DIR">): string {
 }
 
 async function load(settings: ModelSettings, source: ModelSource, kind: ReadyModels["source"], options: ResolveOptions): Promise<ReadyModels> {
+  // transformers.js (and ONNX Runtime) are imported only when models are really loaded: a
+  // lexical start, or one that finds the hub unreachable, saves most of a second.
+  const [{ createEmbedder }, { createQaReader }] = await Promise.all([import("./embedder.js"), import("./qa-reader.js")]);
   const common = { dtype: settings.MODEL_DTYPE, source, onProgress: options.onProgress, threads: options.threads };
   const embedder = await createEmbedder({ ...common, modelId: settings.EMBEDDING_MODEL });
   let reader: QaReader;
