@@ -7,13 +7,25 @@
 //
 // A broken LOCAL_MODELS_DIR (missing, empty or corrupt file) makes resolveModels throw a ModelError
 // naming the file. createEmbedder / createQaReader load one model from an explicit ModelSource.
-export { createEmbedder, type EmbedderOptions, type ModelEmbedder } from "./embedder.js";
-export { createQaReader, type QaReader, type QaReaderOptions } from "./qa-reader.js";
+import type { EmbedderOptions, ModelEmbedder } from "./embedder.js";
+import type { QaReader, QaReaderOptions } from "./qa-reader.js";
+export type { EmbedderOptions, ModelEmbedder, QaReader, QaReaderOptions };
+
+// transformers.js and ONNX Runtime are imported only when a model is really loaded, so importing
+// this index (a lexical start, an offline host) stays cheap.
+export async function createEmbedder(options: EmbedderOptions): Promise<ModelEmbedder> {
+  return (await import("./embedder.js")).createEmbedder(options);
+}
+
+export async function createQaReader(options: QaReaderOptions): Promise<QaReader> {
+  return (await import("./qa-reader.js")).createQaReader(options);
+}
+
 export { resolveModels, modelCacheDir, type ModelAvailability, type ModelSettings, type ReadyModels, type ResolveOptions } from "./resolve-models.js";
 export { watchForModels, type ModelWatcher, type WatchOptions } from "./watch-for-models.js";
 export { probeHub, type ProbeResult } from "./hub-probe.js";
 export { createProgressReporter, type ProgressInfo } from "./progress.js";
 export { checkModelFiles, hasModelFiles, onnxFileFor, requiredFiles, type ModelDtype } from "./model-files.js";
 export { embeddingRecipe, type EmbeddingRecipe } from "./embedding-recipe.js";
-export { DEFAULT_HUB_URL, type ModelSource } from "./transformers-env.js";
+export type { ModelSource } from "./transformers-env.js";
 export type { ModelLoadOptions } from "./load-pretrained.js";

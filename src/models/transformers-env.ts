@@ -8,8 +8,6 @@ export type ModelSource =
   /** Download from the hub into `cacheDir` (or reuse what is there). */
   | { kind: "remote"; cacheDir: string; hubUrl: string; /** Wait at most this long for each response's headers. */ timeoutMs?: number };
 
-export const DEFAULT_HUB_URL = "https://huggingface.co";
-
 /** fetch that gives up when a response's headers do not arrive in time (the body may take longer). */
 function fetchWithHeadersTimeout(timeoutMs: number): typeof fetch {
   return async (input, init) => {
