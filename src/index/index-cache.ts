@@ -2,10 +2,12 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { Article, Passage } from "../types.js";
 import { readCheckedFile, writeCheckedFile } from "./checked-file.js";
+import { pipelineFingerprint } from "./pipeline-fingerprint.js";
 import type { IndexedArticle } from "./search-index.js";
 
 const FORMAT = "newsdesk-index";
-// Bump when cleaning, chunking or term counting changes: every cached article is rebuilt.
+// The file layout's version. Changes to cleaning, chunking or term counting need no bump: the
+// pipeline fingerprint in the header rebuilds the index by itself.
 const VERSION = 1;
 
 export interface CachedEntry {
@@ -44,11 +46,15 @@ export function fromCached(entry: CachedEntry): IndexedArticle {
   };
 }
 
+/** The cached entries; undefined when there are none or they were built by other code. */
 export async function loadIndexCache(folder: string): Promise<CachedEntry[] | undefined> {
   const file = await readCheckedFile(path.join(folder, "index.json"), FORMAT, VERSION);
-  return file ? (JSON.parse(file.payload.toString("utf8")) as CachedEntry[]) : undefined;
+  if (!file || (file.meta as { pipeline?: string } | undefined)?.pipeline !== (await pipelineFingerprint())) return undefined;
+  return JSON.parse(file.payload.toString("utf8")) as CachedEntry[];
 }
 
 export async function saveIndexCache(folder: string, entries: CachedEntry[]): Promise<void> {
-  await writeCheckedFile(path.join(folder, "index.json"), FORMAT, VERSION, Buffer.from(JSON.stringify(entries)));
+  await writeCheckedFile(path.join(folder, "index.json"), FORMAT, VERSION, Buffer.from(JSON.stringify(entries)), {
+    pipeline: await pipelineFingerprint(),
+  });
 }

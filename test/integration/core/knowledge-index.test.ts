@@ -2,7 +2,8 @@ import { cp, mkdtemp, readdir, readFile, rm, truncate, writeFile } from "node:fs
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { indexFolder } from "../../../src/index/index-cache.js";
+import { indexFolder, loadIndexCache } from "../../../src/index/index-cache.js";
+import { writeCheckedFile } from "../../../src/index/checked-file.js";
 import { refreshIndex } from "../../../src/index/refresh.js";
 import { repairText } from "../../../src/knowledge/repair/index.js";
 import { silentLogger } from "../../../src/log.js";
@@ -74,6 +75,14 @@ describe("refreshIndex", () => {
     expect(second.items.map((i) => i.article.text)).toEqual(first.items.map((i) => i.article.text));
     // …and the rebuilt cache is sound again.
     expect((await refresh()).report.unchanged).toBe(2);
+  });
+
+  it("rebuilds a sound cache that older code built (another pipeline fingerprint)", async () => {
+    await refresh();
+    const folder = indexFolder(cacheDir, knowledgeDir);
+    const entries = (await loadIndexCache(folder))!;
+    await writeCheckedFile(path.join(folder, "index.json"), "newsdesk-index", 1, Buffer.from(JSON.stringify(entries)), { pipeline: "older-code" });
+    expect((await refresh()).report.added.sort()).toEqual(["haftar-visits-ghq", "storm"]);
   });
 
   it("answers from an empty folder with nothing, not an error", async () => {
