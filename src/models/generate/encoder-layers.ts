@@ -99,7 +99,7 @@ function selfAttention(ctx: LayerContext, x: string, bias: string, shape: Encode
 }
 
 /** Exact (erf) GELU, as BERT uses. */
-function gelu(ctx: LayerContext, x: string): string {
+export function gelu(ctx: LayerContext, x: string): string {
   const { g } = ctx;
   const erf = g.op1("Erf", [g.op1("Div", [x, f32(ctx, [Math.SQRT2])])]);
   return g.op1("Mul", [g.op1("Mul", [x, g.op1("Add", [erf, f32(ctx, [1])])]), f32(ctx, [0.5])]);

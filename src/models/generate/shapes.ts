@@ -12,11 +12,28 @@ export interface EncoderShape {
   typeVocab: number;
 }
 
+/** A BART-style encoder-decoder (post-LayerNorm, learned positions offset by 2, GELU). */
+export interface Seq2SeqShape {
+  encoderLayers: number;
+  decoderLayers: number;
+  hidden: number;
+  heads: number;
+  ffn: number;
+  vocab: number;
+  maxPositions: number;
+}
+
 export interface ModelShapes {
   /** BERT encoder like Xenova/bge-small-en-v1.5. */
   embedder: EncoderShape;
   /** DistilBERT + QA head like Xenova/distilbert-base-cased-distilled-squad. */
   qa: EncoderShape;
+  /**
+   * BART summariser standing in for Xenova/distilbart-cnn-6-6 (6+6 layers, 1024 wide, 16 heads,
+   * FFN 4096, 50,264 tokens). Tiny only: tests need the code path, and learning 50k BPE merges
+   * plus a 1 GB fp32 graph is no job for a test generator.
+   */
+  summarizer?: Seq2SeqShape;
 }
 
 export type ShapeName = "tiny" | "default";
@@ -29,8 +46,10 @@ export const SHAPES: Record<ShapeName, ModelShapes> = {
   tiny: {
     embedder: { layers: 2, hidden: 32, heads: 2, intermediate: 64, vocab: 5000, maxPositions: 512, typeVocab: 2 },
     qa: { layers: 2, hidden: 32, heads: 2, intermediate: 64, vocab: 5000, maxPositions: 512, typeVocab: 0 },
+    summarizer: { encoderLayers: 2, decoderLayers: 2, hidden: 32, heads: 2, ffn: 64, vocab: 1024, maxPositions: 1024 },
   },
 };
 
 export const EMBEDDER_ID = "Xenova/bge-small-en-v1.5";
 export const QA_ID = "Xenova/distilbert-base-cased-distilled-squad";
+export const SUMMARIZER_ID = "Xenova/distilbart-cnn-6-6";

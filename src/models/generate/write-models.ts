@@ -1,10 +1,12 @@
-// Writes both generated models in the Hugging Face layout transformers.js loads from a local
-// folder: <out>/<org>/<name>/{config.json, tokenizer.json, tokenizer_config.json, onnx/model*.onnx}.
+// Writes the generated models in the Hugging Face layout transformers.js loads from a local
+// folder: <out>/<org>/<name>/{config.json, tokenizer.json, tokenizer_config.json, onnx/model*.onnx},
+// plus, for shapes that define one, a BART summariser (see write-summarizer.ts).
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { onnxFileFor } from "../model-files.js";
 import { bertGraph, distilbertQaGraph, type GeneratedGraph, type GraphOptions } from "./encoder-graphs.js";
-import { EMBEDDER_ID, QA_ID, SHAPES, type EncoderShape, type ShapeName } from "./shapes.js";
+import { writeSummarizer } from "./write-summarizer.js";
+import { EMBEDDER_ID, QA_ID, SHAPES, SUMMARIZER_ID, type EncoderShape, type ShapeName } from "./shapes.js";
 import { bertConfig, distilbertQaConfig, tokenizerConfig, tokenizerJson } from "./tokenizer-files.js";
 import { buildVocab } from "./vocab.js";
 
@@ -48,7 +50,7 @@ async function writeModel(spec: ModelSpec, options: Required<GenerateOptions>): 
   return { modelId: spec.modelId, dir, onnxFile, onnxBytes: (await stat(onnxFile)).size, parameters: graph.parameters };
 }
 
-/** Generates the embedder and the QA model; returns what was written. */
+/** Generates the embedder, the QA model and (tiny shape) the summariser; returns what was written. */
 export async function generateModels(options: GenerateOptions): Promise<GeneratedModel[]> {
   const full = { seed: 42, ...options };
   const shapes = SHAPES[full.shape];
@@ -59,5 +61,6 @@ export async function generateModels(options: GenerateOptions): Promise<Generate
   const written: GeneratedModel[] = [];
   // One at a time: a default-size graph holds a few hundred MB while it is encoded.
   for (const spec of specs) written.push(await writeModel(spec, full));
+  if (shapes.summarizer) written.push({ modelId: SUMMARIZER_ID, ...(await writeSummarizer(SUMMARIZER_ID, shapes.summarizer, full)) });
   return written;
 }

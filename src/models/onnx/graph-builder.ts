@@ -4,8 +4,8 @@ import { AttributeType, DataType, onnxModelType, type DataTypeCode } from "./onn
 
 export type Dim = number | string;
 
-/** An attribute value: an integer, a list of integers, or a float (`{ float: x }`). */
-export type AttrValue = number | number[] | { float: number };
+/** An attribute value: an integer, a list of integers, a float (`{ float: x }`) or a subgraph (`{ graph: b }`). */
+export type AttrValue = number | number[] | { float: number } | { graph: GraphBuilder };
 
 interface TensorMessage {
   name: string;
@@ -39,6 +39,7 @@ function valueInfo(name: string, elemType: DataTypeCode, dims: Dim[]): ValueInfo
 function attribute(name: string, value: AttrValue): Record<string, unknown> {
   if (typeof value === "number") return { name, type: AttributeType.INT, i: value };
   if (Array.isArray(value)) return { name, type: AttributeType.INTS, ints: value };
+  if ("graph" in value) return { name, type: AttributeType.GRAPH, g: value.graph.graphMessage() };
   return { name, type: AttributeType.FLOAT, f: value.float };
 }
 
@@ -48,9 +49,11 @@ export class GraphBuilder {
   private readonly inputs: ValueInfoMessage[] = [];
   private readonly outputs: ValueInfoMessage[] = [];
   private readonly constants = new Map<string, string>();
+  private readonly subgraphs: GraphBuilder[] = [];
   private counter = 0;
 
-  constructor(readonly name: string) {}
+  /** `namePrefix` keeps a subgraph's generated names apart from its parent's (ONNX forbids shadowing). */
+  constructor(readonly name: string, private readonly namePrefix = "") {}
 
   input(name: string, elemType: DataTypeCode, dims: Dim[]): string {
     this.inputs.push(valueInfo(name, elemType, dims));
@@ -72,7 +75,7 @@ export class GraphBuilder {
     const known = this.constants.get(key);
     if (known) return known;
     const data = dataType === DataType.FLOAT ? Float32Array.from(values) : BigInt64Array.from(values.map(BigInt));
-    const name = this.initializer(`const_${this.constants.size}`, dataType, dims, data);
+    const name = this.initializer(`${this.namePrefix}const_${this.constants.size}`, dataType, dims, data);
     this.constants.set(key, name);
     return name;
   }
@@ -80,9 +83,10 @@ export class GraphBuilder {
   /** Adds a node; returns its output names (generated unless given). */
   op(opType: string, inputs: string[], attrs: Record<string, AttrValue> = {}, outputs: number | string[] = 1): string[] {
     const id = this.counter++;
-    const out = Array.isArray(outputs) ? outputs : Array.from({ length: outputs }, (_, i) => `${opType}_${id}_${i}`);
+    const out = Array.isArray(outputs) ? outputs : Array.from({ length: outputs }, (_, i) => `${this.namePrefix}${opType}_${id}_${i}`);
     const attrList = Object.entries(attrs).map(([k, v]) => attribute(k, v));
-    this.nodes.push({ name: `${opType}_${id}`, op_type: opType, input: inputs, output: out, attribute: attrList });
+    for (const v of Object.values(attrs)) if (typeof v === "object" && "graph" in v) this.subgraphs.push(v.graph);
+    this.nodes.push({ name: `${this.namePrefix}${opType}_${id}`, op_type: opType, input: inputs, output: out, attribute: attrList });
     return out;
   }
 
@@ -94,17 +98,17 @@ export class GraphBuilder {
   /** Number of stored weight values (initializer elements), for parameter counts. */
   parameterCount(): number {
     const width: Record<number, number> = { 1: 4, 2: 1, 3: 1, 6: 4, 7: 8 };
-    return this.initializers.reduce((n, t) => n + t.raw_data.byteLength / (width[t.data_type] ?? 1), 0);
+    const own = this.initializers.reduce((n, t) => n + t.raw_data.byteLength / (width[t.data_type] ?? 1), 0);
+    return this.subgraphs.reduce((n, sub) => n + sub.parameterCount(), own);
+  }
+
+  /** The GraphProto message (also the body of an If branch). */
+  graphMessage(): object {
+    return { name: this.name, node: this.nodes, initializer: this.initializers, input: this.inputs, output: this.outputs };
   }
 
   encode(opset: number, producer: string): Uint8Array {
-    const graph = {
-      name: this.name,
-      node: this.nodes,
-      initializer: this.initializers,
-      input: this.inputs,
-      output: this.outputs,
-    };
+    const graph = this.graphMessage();
     const model = {
       ir_version: 8,
       producer_name: producer,
