@@ -24,10 +24,11 @@ export async function embedPassages(index: SearchIndex, items: readonly IndexedA
   const fresh: VectorsByArticle = new Map();
   for (const item of items) fresh.set(item.article.hash, cached.get(item.article.hash)!);
   for (let b = 0; b < missing.length; ) {
-    // Batches of whole articles, about 64 passages at a time.
+    // Batches of whole articles, about 256 passages at a time: the embedder sorts each call by
+    // length, and a wider sort pads less (BBC: 21% padded tokens at 64, 6% at 256; npm run bench).
     const batch: IndexedArticle[] = [];
     let size = 0;
-    while (b < missing.length && (size === 0 || size + missing[b]!.passages.length <= 64)) {
+    while (b < missing.length && (size === 0 || size + missing[b]!.passages.length <= 256)) {
       size += missing[b]!.passages.length;
       batch.push(missing[b++]!);
     }
