@@ -15,6 +15,8 @@ export interface ColdStartRun {
 }
 
 export interface ColdStartOptions {
+  /** "tsx" runs the TypeScript source as `npm start` does; "node" runs a compiled copy (compileForBench). */
+  runtime?: { kind: "tsx" } | { kind: "node"; child: string };
   /** Settings for the child (KNOWLEDGE_DIR, CACHE_DIR, MODE, LOCAL_MODELS_DIR, MODEL_DTYPE …). */
   env: Record<string, string>;
   questions?: string[];
@@ -24,7 +26,9 @@ export interface ColdStartOptions {
 export function coldStart(options: ColdStartOptions): Promise<ColdStartRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ["--import", "tsx", CHILD], {
+    const runtime = options.runtime ?? { kind: "tsx" };
+    const args = runtime.kind === "tsx" ? ["--import", "tsx", CHILD] : [runtime.child];
+    const child = spawn(process.execPath, args, {
       env: {
         ...process.env,
         LOG_LEVEL: "silent",

@@ -15,6 +15,7 @@ import type { Mode } from "../types.js";
 import { askLatencies, summarizeLatencies } from "./ask-latency.js";
 import { ensureBenchModels, type BenchDtype } from "./bench-models.js";
 import { coldStartFigures, type ColdStartFigures } from "./cold-start-figures.js";
+import { compileForBench } from "./compiled-build.js";
 import { knowledgeDirFor, questionsFor, type CorpusName } from "./corpora.js";
 import { embedderEfficiency, readerEfficiency, type ModelEfficiency } from "./efficiency.js";
 import { measureIndexing, type IndexingFigures } from "./indexing.js";
@@ -34,6 +35,10 @@ export interface BenchOptions {
   indexPassages: number;
   indexRuns: number;
   vectorSizes: number[];
+  /** Sizes up to this also get the approximate (HNSW) index; 0 for none. */
+  annUpTo: number;
+  /** Also time cached cold starts of a tsc-compiled copy under plain node (no tsx loader). */
+  compiled: boolean;
   dataDir: string;
   /** Cache folder for generated models, bench indexes and corpora (gitignored). */
   workDir: string;
@@ -49,6 +54,8 @@ export interface BenchResult {
   cold_start_ms: number;
   cold_start: Partial<Record<Mode, ColdStartFigures>>;
   rss_peak_mb: number;
+  /** The same cached cold start run as compiled JavaScript under plain node. */
+  compiled: { cold_start_ms: number; rss_peak_mb: number } | null;
   index: { passages_per_s: number | null; tokens_per_s: number | null; model: IndexingFigures | null; lexical_passages_per_s: number };
   ask: Record<Mode, LatencySummary | null>;
   summarize: Record<Mode, LatencySummary | null>;
@@ -57,6 +64,16 @@ export interface BenchResult {
   vector_search: SweepPoint[];
   /** Raw ask latencies per mode, for the chart. */
   latencies: Partial<Record<Mode, number[]>>;
+}
+
+/** The HNSW search, or undefined (with a note) when its native module is not built here. */
+async function loadApproximate(log: (line: string) => void) {
+  try {
+    return (await import("../index/approximate-dense.js")).searchApproximate;
+  } catch (error) {
+    log(`approximate index unavailable (hnswlib-node did not load: ${(error as Error).message})`);
+    return undefined;
+  }
 }
 
 const cacheFor = (o: BenchOptions, tag: string) => path.resolve(o.workDir, "bench-cache", `${o.corpus}-${tag}`);
@@ -92,7 +109,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
 
   const result: BenchResult = {
     corpus: o.corpus, dtype: o.dtype, machine: { cpus: availableParallelism(), threads: availableParallelism() }, passages, questions: questions.length,
-    cold_start_ms: 0, cold_start: {}, rss_peak_mb: 0,
+    cold_start_ms: 0, cold_start: {}, rss_peak_mb: 0, compiled: null,
     index: { passages_per_s: null, tokens_per_s: null, model: null, lexical_passages_per_s: (passages * 1000) / median(lexicalTimes) },
     ask: { model: null, lexical: null }, summarize: { model: null, lexical: null },
     efficiency: null, models: null, vector_search: [], latencies: {},
@@ -142,11 +159,21 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
       indexingPassagesPerS: mode === "model" ? result.index.passages_per_s! : result.index.lexical_passages_per_s,
     });
   }
-  const main = result.cold_start[wantModel ? "model" : "lexical"]!;
+  const mainMode: Mode = wantModel ? "model" : "lexical";
+  const main = result.cold_start[mainMode]!;
   result.cold_start_ms = main.cached_ms;
   result.rss_peak_mb = main.rss_peak_mb;
+  if (o.compiled) {
+    log(`cold start, ${mainMode} mode, compiled JavaScript under plain node (${o.coldRuns} runs)`);
+    const child = await compileForBench(o.workDir);
+    const figures = await coldStartFigures({
+      env: settings(o, knowledgeDir, mainMode, modelsDir), runs: o.coldRuns, questions: questions.slice(0, 20), articles: articleIds.slice(0, 5),
+      passages, indexingPassagesPerS: 1, runtime: { kind: "node", child }, uncached: false,
+    });
+    result.compiled = { cold_start_ms: figures.cached_ms, rss_peak_mb: figures.rss_peak_mb };
+  }
 
   log(`vector search sweep: ${o.vectorSizes.join(", ")} vectors`);
-  result.vector_search = vectorSweep(o.vectorSizes);
+  result.vector_search = vectorSweep(o.vectorSizes, { approximate: o.annUpTo > 0 ? await loadApproximate(log) : undefined, approximateUpTo: o.annUpTo });
   return result;
 }

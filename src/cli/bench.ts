@@ -1,6 +1,6 @@
 // npm run bench -- [--json] [--corpus seed|bbc|squad] [--dtype q8|fp32] [--mode model|lexical]
 //                  [--questions N] [--summaries N] [--cold-runs N] [--index-passages N] [--index-runs N]
-//                  [--vectors 10000,100000,1000000] [--data DIR] [--out DIR] [--cache DIR]
+//                  [--vectors 10000,100000,1000000] [--data DIR] [--out DIR] [--cache DIR] [--no-compiled] [--ann-up-to N]
 // Figures as a table on standard output (or one JSON object with --json), the latency chart as an
 // SVG file in --out (default ./bench-out). Progress goes to standard error.
 import { mkdir, writeFile } from "node:fs/promises";
@@ -17,7 +17,7 @@ import { runCommand } from "./run-command.js";
 const USAGE = `Usage:
   npm run bench -- [--json] [--corpus seed|bbc|squad] [--dtype q8|fp32] [--mode model|lexical]
                    [--questions N] [--summaries N] [--cold-runs N] [--index-passages N] [--index-runs N]
-                   [--vectors 10000,100000,1000000] [--data DIR] [--out DIR] [--cache DIR]`;
+                   [--vectors 10000,100000,1000000] [--data DIR] [--out DIR] [--cache DIR] [--no-compiled] [--ann-up-to N]`;
 
 const FLAGS = {
   json: { type: "boolean" },
@@ -34,6 +34,8 @@ const FLAGS = {
   data: { type: "string", default: "../shared/data" },
   out: { type: "string", default: "bench-out" },
   cache: { type: "string", default: "./.newsdesk" },
+  "no-compiled": { type: "boolean" },
+  "ann-up-to": { type: "string", default: "100000" },
 } as const;
 
 function count(name: string, value: string, min = 1): number {
@@ -65,6 +67,8 @@ await runCommand(USAGE, async () => {
     indexPassages: count("index-passages", values["index-passages"]),
     indexRuns: count("index-runs", values["index-runs"]),
     vectorSizes: values.vectors.split(",").map((v) => count("vectors", v.trim())),
+    compiled: values["no-compiled"] !== true,
+    annUpTo: count("ann-up-to", values["ann-up-to"], 0),
     dataDir: values.data,
     workDir: values.cache,
     log: (line) => process.stderr.write(`[bench] ${line}\n`),
