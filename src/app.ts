@@ -4,6 +4,7 @@ import { createLexicalReader } from "./answer/lexical-reader.js";
 import { retrieve } from "./answer/retrieve.js";
 import { closestIds } from "./closest-ids.js";
 import type { Config } from "./config/index.js";
+import { ModelError } from "./errors.js";
 import { idf } from "./index/bm25.js";
 import { embedPassages } from "./index/embed-passages.js";
 import { refreshIndex, type RefreshResult } from "./index/refresh.js";
@@ -12,8 +13,9 @@ import { repairText } from "./knowledge/repair/index.js";
 import type { Logger } from "./log.js";
 // Not the models barrel: that would load transformers.js even when no model is used.
 import { resolveModels, type ReadyModels } from "./models/resolve-models.js";
+import { summaryModel } from "./models/summary-model.js";
 import { watchForModels, type ModelWatcher } from "./models/watch-for-models.js";
-import { summarizeArticle, summarizeTopic } from "./summarize/index.js";
+import { summarizeArticle, summarizeGenerated, summarizeTopic } from "./summarize/index.js";
 import type { ArticleInfo, Embedder, Newsdesk, Reader, ReindexReport } from "./types.js";
 
 const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
@@ -64,6 +66,9 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     watcher = watchForModels(config, logger, { onReady: (m) => void useModels(m).catch((error) => logger.error("Switching to the models failed", { error })) });
   }
 
+  // GENERATED_SUMMARIES: the summary model loads on the first summary, and only in model mode.
+  const summarizer = config.GENERATED_SUMMARIES ? summaryModel(config, logger) : undefined;
+
   const lexicalReader = (): Reader => createLexicalReader({ idf: (t) => idf(state.index.bm25, t) });
   const embedder = (): Embedder | undefined => state.models?.embedder;
 
@@ -80,6 +85,14 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     async summarize(articleId, summaryOptions) {
       const article = state.index.articles.get(articleId);
       if (!article) return { kind: "unknown-article", articleId, closest: closestIds(articleId, state.index.articles.keys()) };
+      if (summarizer && state.models) {
+        try {
+          return await summarizeGenerated(article, summaryOptions ?? {}, await summarizer.get());
+        } catch (error) {
+          if (!(error instanceof ModelError)) throw error;
+          logger.warn("Generated summary failed; giving the extractive one", { articleId, error });
+        }
+      }
       return summarizeArticle(article, summaryOptions, embedder());
     },
     async summarizeTopic(topic, summaryOptions) {
@@ -113,7 +126,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     },
     async close() {
       watcher?.stop();
-      await state.models?.dispose();
+      await Promise.all([state.models?.dispose(), summarizer?.dispose()]);
     },
   };
 }

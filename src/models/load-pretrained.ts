@@ -2,7 +2,7 @@
 // failure into a ModelError that names the model and, for a local folder, the file at fault.
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { AutoModel, AutoModelForQuestionAnswering, AutoTokenizer, type PreTrainedModel, type PreTrainedTokenizer } from "@huggingface/transformers";
+import { AutoModel, AutoModelForQuestionAnswering, AutoModelForSeq2SeqLM, AutoTokenizer, type PreTrainedModel, type PreTrainedTokenizer } from "@huggingface/transformers";
 import { ModelError } from "../errors.js";
 import { checkModelFiles, modelDir, onnxFileFor, type ModelDtype } from "./model-files.js";
 import type { ProgressInfo } from "./progress.js";
@@ -33,9 +33,18 @@ function failure(what: string, options: ModelLoadOptions, file: string, cause: u
   return new ModelError(`Cannot load ${what} ${target}: ${reason}`, { modelId: options.modelId, file: target }, { cause });
 }
 
-export async function loadPretrained(task: "feature-extraction" | "question-answering", options: ModelLoadOptions): Promise<LoadedModel> {
+export type LoadTask = "feature-extraction" | "question-answering" | "summarization";
+
+/** The graph file(s) a failure is reported against. */
+function onnxFiles(task: LoadTask, dtype: ModelDtype): string {
+  if (task !== "summarization") return `onnx/${onnxFileFor(dtype)}`;
+  return `onnx/${onnxFileFor(dtype, "encoder_model")} or onnx/${onnxFileFor(dtype, "decoder_model_merged")}`;
+}
+
+export async function loadPretrained(task: LoadTask, options: ModelLoadOptions): Promise<LoadedModel> {
   useModelSource(options.source);
-  if (options.source.kind === "local") await checkModelFiles(options.source.dir, options.modelId, options.dtype);
+  const kind = task === "summarization" ? "seq2seq" : "encoder";
+  if (options.source.kind === "local") await checkModelFiles(options.source.dir, options.modelId, options.dtype, kind);
   const common = { progress_callback: options.onProgress };
   let tokenizer: PreTrainedTokenizer;
   try {
@@ -51,10 +60,10 @@ export async function loadPretrained(task: "feature-extraction" | "question-answ
     session_options: { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: "all" as const },
   };
   try {
-    const Auto = task === "question-answering" ? AutoModelForQuestionAnswering : AutoModel;
+    const Auto = task === "question-answering" ? AutoModelForQuestionAnswering : task === "summarization" ? AutoModelForSeq2SeqLM : AutoModel;
     const model = await Auto.from_pretrained(options.modelId, modelOptions);
     return { tokenizer, model };
   } catch (error) {
-    throw failure("model", options, `onnx/${onnxFileFor(options.dtype)}`, error);
+    throw failure("model", options, onnxFiles(task, options.dtype), error);
   }
 }

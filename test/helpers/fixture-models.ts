@@ -9,9 +9,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ModelSettings } from "../../src/models/index.js";
 import { generateModels } from "../../src/models/generate/write-models.js";
-import { EMBEDDER_ID, QA_ID } from "../../src/models/generate/shapes.js";
+import { EMBEDDER_ID, QA_ID, SUMMARIZER_ID } from "../../src/models/generate/shapes.js";
 
-export { EMBEDDER_ID, QA_ID };
+export { EMBEDDER_ID, QA_ID, SUMMARIZER_ID };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const GENERATOR_DIRS = ["src/models/generate", "src/models/onnx"];
@@ -29,7 +29,7 @@ async function generatorHash(): Promise<string> {
 
 let pending: Promise<string> | undefined;
 
-/** A folder in the Hugging Face layout holding tiny embedder + QA models, at fp32 and q8. */
+/** A folder in the Hugging Face layout holding tiny embedder, QA and summariser models, at fp32 and q8. */
 export function fixtureModelsDir(): Promise<string> {
   pending ??= (async () => {
     const dir = path.join(os.tmpdir(), `newsdesk-fixture-models-${await generatorHash()}-${FIXTURE_SEED}`);
