@@ -1,5 +1,6 @@
 // npm run models:generate -- --shape tiny|default --dtype fp32|q8 --out DIR [--seed N]
-// Writes randomly initialised models with the published architectures, for tests and benchmarks.
+// Writes randomly initialised models with the published architectures, for tests and benchmarks;
+// the tiny shape also writes a BART summariser (Xenova/distilbart-cnn-6-6's files and graph names).
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.js";
 import { generateModels, type GeneratedDtype } from "../models/generate/write-models.js";
