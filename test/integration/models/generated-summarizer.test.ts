@@ -60,4 +60,29 @@ describe("the generated summariser files", () => {
     }
     await session.release();
   });
+
+  it("decodes the same with the key/value cache, one token a step, as over the whole sequence at once", async () => {
+    const session = (file: string) => ort.InferenceSession.create(path.join(dir, "onnx", file));
+    const [encoder, decoder] = await Promise.all([session("encoder_model.onnx"), session("decoder_model_merged.onnx")]);
+    const int64 = (values: number[]) => new ort.Tensor("int64", BigInt64Array.from(values.map(BigInt)), [1, values.length]);
+    const source = [0, 300, 301, 302, 303, 2];
+    const mask = int64(source.map(() => 1));
+    const { last_hidden_state: hidden } = await encoder.run({ input_ids: int64(source), attention_mask: mask });
+    const emptyCache = () => Object.fromEntries(decoder.inputNames.filter((n) => n.startsWith("past_")).map((n) => [n, new ort.Tensor("float32", new Float32Array(0), [1, 2, 0, 16])]));
+    const run = (ids: number[], cache: Record<string, ort.Tensor>, useCache: boolean) =>
+      decoder.run({ input_ids: int64(ids), encoder_attention_mask: mask, encoder_hidden_states: hidden!, use_cache_branch: new ort.Tensor("bool", [useCache], [1]), ...cache });
+
+    const target = [2, 0, 500, 501];
+    const whole = await run(target, emptyCache(), false);
+    const vocab = whole.logits!.dims[2]!;
+    let cache = emptyCache();
+    for (let step = 0; step < target.length; step++) {
+      const out = await run([target[step]!], cache, step > 0);
+      const expected = (whole.logits!.data as Float32Array).subarray(step * vocab, (step + 1) * vocab);
+      const got = out.logits!.data as Float32Array;
+      for (let i = 0; i < vocab; i += 97) expect(got[i]).toBeCloseTo(expected[i]!, 4);
+      cache = Object.fromEntries(Object.entries(out).filter(([n]) => n.startsWith("present.")).map(([n, t]) => [n.replace("present.", "past_key_values."), t]));
+    }
+    await Promise.all([encoder.release(), decoder.release()]);
+  });
 });
