@@ -3,7 +3,7 @@
 // resident memory, under plain node ~40 MB. Built into <workDir>/bench-build on each run.
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { copyFile, rm } from "node:fs/promises";
+import { copyFile, cp, rm } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 
@@ -20,5 +20,8 @@ export async function compileForBench(workDir: string): Promise<string> {
   if (!existsSync(child)) throw new Error(`tsc did not produce ${child}`);
   // "type": "module" for the emitted .js files, and the version app.ts reads.
   await copyFile("package.json", path.join(out, "package.json"));
+  // The index cache's pipeline fingerprint hashes the .ts sources beside the running code; without
+  // them a compiled copy can never reuse its index (every start rebuilds it).
+  await cp("src", path.join(out, "src"), { recursive: true, filter: (f) => !/\.[cm]?[jt]sx?$/.test(f) || f.endsWith(".ts") });
   return child;
 }
