@@ -1,17 +1,17 @@
-// npm run models:generate -- --shape tiny|default --dtype fp32|q8 --out DIR [--seed N]
+// npm run models:generate -- --shape tiny|default --dtype fp32|q8 --out DIR [--seed N] [--with-summarizer]
 // Writes randomly initialised models with the published architectures, for tests and benchmarks;
-// the tiny shape also writes a BART summariser (Xenova/distilbart-cnn-6-6's files and graph names).
+// a BART summariser like Xenova/distilbart-cnn-6-6 too for tiny, or for default with --with-summarizer.
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.js";
 import { generateModels, type GeneratedDtype } from "../models/generate/write-models.js";
 import type { ShapeName } from "../models/generate/shapes.js";
 
-const USAGE = "usage: npm run models:generate -- --shape tiny|default --dtype fp32|q8 --out DIR [--seed N]";
+const USAGE = "usage: npm run models:generate -- --shape tiny|default --dtype fp32|q8 --out DIR [--seed N] [--with-summarizer]";
 
-function parse(argv: string[]): { shape: ShapeName; dtype: GeneratedDtype; out: string; seed: number } {
+function parse(argv: string[]): { shape: ShapeName; dtype: GeneratedDtype; out: string; seed: number; summarizer?: boolean } {
   const { values } = parseArgs({
     args: argv,
-    options: { shape: { type: "string" }, dtype: { type: "string" }, out: { type: "string" }, seed: { type: "string" } },
+    options: { shape: { type: "string" }, dtype: { type: "string" }, out: { type: "string" }, seed: { type: "string" }, "with-summarizer": { type: "boolean" } },
     strict: true,
   });
   const { shape = "tiny", dtype = "q8", out, seed = "42" } = values;
@@ -19,7 +19,7 @@ function parse(argv: string[]): { shape: ShapeName; dtype: GeneratedDtype; out: 
   if (dtype !== "fp32" && dtype !== "q8") throw new UsageError(`--dtype must be fp32 or q8, not "${dtype}"\n${USAGE}`);
   if (!out) throw new UsageError(`--out DIR is required\n${USAGE}`);
   if (!/^\d+$/.test(seed)) throw new UsageError(`--seed must be a non-negative integer, not "${seed}"\n${USAGE}`);
-  return { shape, dtype, out, seed: Number(seed) };
+  return { shape, dtype, out, seed: Number(seed), ...(values["with-summarizer"] && { summarizer: true }) };
 }
 
 async function main(): Promise<number> {

@@ -28,12 +28,9 @@ export interface ModelShapes {
   embedder: EncoderShape;
   /** DistilBERT + QA head like Xenova/distilbert-base-cased-distilled-squad. */
   qa: EncoderShape;
-  /**
-   * BART summariser standing in for Xenova/distilbart-cnn-6-6 (6+6 layers, 1024 wide, 16 heads,
-   * FFN 4096, 50,264 tokens). Tiny only: tests need the code path, and learning 50k BPE merges
-   * plus a 1 GB fp32 graph is no job for a test generator.
-   */
-  summarizer?: Seq2SeqShape;
+  /** BART summariser like Xenova/distilbart-cnn-6-6; written by default for tiny only (the
+   *  default shape is about 1 GB at fp32, so it is opt-in: `--with-summarizer`). */
+  summarizer: Seq2SeqShape;
 }
 
 export type ShapeName = "tiny" | "default";
@@ -42,6 +39,7 @@ export const SHAPES: Record<ShapeName, ModelShapes> = {
   default: {
     embedder: { layers: 12, hidden: 384, heads: 12, intermediate: 1536, vocab: 30522, maxPositions: 512, typeVocab: 2 },
     qa: { layers: 6, hidden: 768, heads: 12, intermediate: 3072, vocab: 28996, maxPositions: 512, typeVocab: 0 },
+    summarizer: { encoderLayers: 6, decoderLayers: 6, hidden: 1024, heads: 16, ffn: 4096, vocab: 50264, maxPositions: 1024 },
   },
   tiny: {
     embedder: { layers: 2, hidden: 32, heads: 2, intermediate: 64, vocab: 5000, maxPositions: 512, typeVocab: 2 },

@@ -1,6 +1,6 @@
 // Writes the generated models in the Hugging Face layout transformers.js loads from a local
 // folder: <out>/<org>/<name>/{config.json, tokenizer.json, tokenizer_config.json, onnx/model*.onnx},
-// plus, for shapes that define one, a BART summariser (see write-summarizer.ts).
+// plus a BART summariser (see write-summarizer.ts): always for tiny, on request for default.
 import { mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { onnxFileFor } from "../model-files.js";
@@ -17,6 +17,8 @@ export interface GenerateOptions {
   dtype: GeneratedDtype;
   out: string;
   seed?: number;
+  /** Also write the summariser (default: only for the tiny shape). */
+  summarizer?: boolean;
 }
 
 export interface GeneratedModel {
@@ -36,7 +38,7 @@ interface ModelSpec {
   graph: (shape: EncoderShape, options: GraphOptions) => GeneratedGraph;
 }
 
-async function writeModel(spec: ModelSpec, options: Required<GenerateOptions>): Promise<GeneratedModel> {
+async function writeModel(spec: ModelSpec, options: GenerateOptions & { seed: number }): Promise<GeneratedModel> {
   const dir = path.join(options.out, ...spec.modelId.split("/"));
   await mkdir(path.join(dir, "onnx"), { recursive: true });
   const vocab = buildVocab({ size: spec.shape.vocab, uncased: spec.uncased });
@@ -61,6 +63,6 @@ export async function generateModels(options: GenerateOptions): Promise<Generate
   const written: GeneratedModel[] = [];
   // One at a time: a default-size graph holds a few hundred MB while it is encoded.
   for (const spec of specs) written.push(await writeModel(spec, full));
-  if (shapes.summarizer) written.push({ modelId: SUMMARIZER_ID, ...(await writeSummarizer(SUMMARIZER_ID, shapes.summarizer, full)) });
+  if (full.summarizer ?? full.shape === "tiny") written.push({ modelId: SUMMARIZER_ID, ...(await writeSummarizer(SUMMARIZER_ID, shapes.summarizer, full)) });
   return written;
 }

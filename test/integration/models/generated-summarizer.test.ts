@@ -68,7 +68,7 @@ describe("the generated summariser files", () => {
     const source = [0, 300, 301, 302, 303, 2];
     const mask = int64(source.map(() => 1));
     const { last_hidden_state: hidden } = await encoder.run({ input_ids: int64(source), attention_mask: mask });
-    const emptyCache = () => Object.fromEntries(decoder.inputNames.filter((n) => n.startsWith("past_")).map((n) => [n, new ort.Tensor("float32", new Float32Array(0), [1, 2, 0, 16])]));
+    const emptyCache = (): Record<string, ort.Tensor> => Object.fromEntries(decoder.inputNames.filter((n) => n.startsWith("past_")).map((n) => [n, new ort.Tensor("float32", new Float32Array(0), [1, 2, 0, 16])]));
     const run = (ids: number[], cache: Record<string, ort.Tensor>, useCache: boolean) =>
       decoder.run({ input_ids: int64(ids), encoder_attention_mask: mask, encoder_hidden_states: hidden!, use_cache_branch: new ort.Tensor("bool", [useCache], [1]), ...cache });
 
