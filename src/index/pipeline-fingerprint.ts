@@ -6,8 +6,11 @@ import { fileURLToPath } from "node:url";
 // A cached article is only as good as the code that cleaned, chunked and counted it. The cache
 // carries a hash of that code, so an upgrade (a better repair, say) rebuilds the index by itself.
 
-const SOURCE = path.dirname(fileURLToPath(import.meta.url));
-const PIPELINE = [path.join(SOURCE, "../knowledge"), path.join(SOURCE, "tokenize.ts"), path.join(SOURCE, "search-index.ts")];
+const HERE = fileURLToPath(import.meta.url);
+const SOURCE = path.dirname(HERE);
+// .ts under tsx, .js when compiled: the same names with this module's own extension.
+const EXT = path.extname(HERE);
+const PIPELINE = [path.join(SOURCE, "../knowledge"), path.join(SOURCE, `tokenize${EXT}`), path.join(SOURCE, `search-index${EXT}`)];
 
 async function files(entry: string): Promise<string[]> {
   const found = await readdir(entry, { recursive: true, withFileTypes: true }).catch(() => undefined);
@@ -21,7 +24,7 @@ export function pipelineFingerprint(): Promise<string> {
   fingerprint ??= (async () => {
     const hash = createHash("sha256");
     const all = (await Promise.all(PIPELINE.map(files))).flat().sort();
-    for (const file of all) hash.update(path.relative(SOURCE, file)).update(await readFile(file));
+    for (const file of all) hash.update(path.relative(SOURCE, file)).update(await readFile(file).catch(() => "missing"));
     return hash.digest("hex").slice(0, 16);
   })();
   return fingerprint;
