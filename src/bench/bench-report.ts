@@ -18,7 +18,7 @@ const verdict = (ok: boolean | null) => (ok === null ? "" : ok ? "ok" : "MISSED"
 export function benchReport(r: BenchResult): string {
   const rows: Row[] = [];
   const add = (what: string, value: number | null, unit: string, target: string, ok: boolean | null) =>
-    rows.push([what, value === null ? "-" : formatNumber(value), unit, target, verdict(value === null ? null : ok)]);
+    rows.push([what, value === null ? "-" : value, unit, target, verdict(value === null ? null : ok)]);
   for (const mode of ["model", "lexical"] as Mode[]) {
     const c = r.cold_start[mode];
     if (!c) continue;

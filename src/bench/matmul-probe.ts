@@ -40,7 +40,7 @@ function probeGraph(dtype: "fp32" | "q8", inner: number, cols: number): Uint8Arr
 }
 
 export async function probeMatmul(options: ProbeOptions): Promise<ProbeResult> {
-  const { dtype, rows = 384, inner = 768, cols = 3072, runs = 20 } = options;
+  const { dtype, rows = 384, inner = 768, cols = 3072, runs = 40 } = options;
   const threads = options.threads ?? availableParallelism();
   const session = await ort.InferenceSession.create(probeGraph(dtype, inner, cols), {
     intraOpNumThreads: threads,

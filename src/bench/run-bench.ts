@@ -6,21 +6,18 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { createNewsdesk } from "../app.js";
 import { loadConfig, type Config } from "../config/index.js";
-import { refreshIndex } from "../index/refresh.js";
-import { repairText } from "../knowledge/repair/index.js";
 import { silentLogger } from "../log.js";
-import { resolveModels } from "../models/index.js";
-import { SHAPES } from "../models/generate/shapes.js";
 import type { Mode } from "../types.js";
 import { askLatencies, summarizeLatencies } from "./ask-latency.js";
 import { ensureBenchModels, type BenchDtype } from "./bench-models.js";
 import { coldStartFigures, type ColdStartFigures } from "./cold-start-figures.js";
 import { compileForBench } from "./compiled-build.js";
 import { knowledgeDirFor, questionsFor, type CorpusName } from "./corpora.js";
-import { embedderEfficiency, readerEfficiency, type ModelEfficiency } from "./efficiency.js";
-import { measureIndexing, type IndexingFigures } from "./indexing.js";
-import { probeMatmul, type ProbeResult } from "./matmul-probe.js";
-import { checkBenchModels, type ModelCheck } from "./model-check.js";
+import type { ModelEfficiency } from "./efficiency.js";
+import type { IndexingFigures } from "./indexing.js";
+import type { ProbeResult } from "./matmul-probe.js";
+import type { ModelCheck } from "./model-check.js";
+import { modelRunFigures } from "./model-runs.js";
 import { median, summarize, type LatencySummary } from "./percentiles.js";
 import { seededSample } from "./seeded-sample.js";
 import { vectorSweep, type SweepPoint } from "./vector-sweep.js";
@@ -123,21 +120,13 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   await lexicalApp.close();
 
   if (wantModel) {
-    result.models = await checkBenchModels(modelsDir!, o.dtype);
-    log(`matrix-multiply probe (${o.dtype})`);
-    const peak = await probeMatmul({ dtype: o.dtype });
-    const models = await resolveModels(config(settings(o, knowledgeDir, "model", modelsDir)), silentLogger);
-    if (models.kind !== "ready") throw new Error(`models did not load: ${models.reason}`);
-    try {
-      log("model efficiency and indexing throughput");
-      const shapes = SHAPES.default;
-      result.efficiency = { peak, runs: [await embedderEfficiency(models.embedder, shapes.embedder, peak.gflops), await readerEfficiency(models.reader, shapes.qa, peak.gflops)] };
-      const refresh = await refreshIndex({ knowledgeDir, cacheDir: lexicalEnv.CACHE_DIR!, repair: (b) => repairText(b), logger: silentLogger });
-      const figures = await measureIndexing(refresh.items, models.embedder, o.indexPassages, o.indexRuns);
-      result.index = { ...result.index, passages_per_s: figures.passages_per_s, tokens_per_s: figures.tokens_per_s, model: figures };
-    } finally {
-      await models.dispose();
-    }
+    const figures = await modelRunFigures({
+      config: config(settings(o, knowledgeDir, "model", modelsDir)), modelsDir: modelsDir!, dtype: o.dtype,
+      lexicalCacheDir: lexicalEnv.CACHE_DIR!, indexPassages: o.indexPassages, indexRuns: o.indexRuns, log,
+    });
+    result.models = figures.models;
+    result.efficiency = figures.efficiency;
+    result.index = { ...result.index, passages_per_s: figures.indexing.passages_per_s, tokens_per_s: figures.indexing.tokens_per_s, model: figures.indexing };
     log(`model ask: opening the app (the first run on a corpus embeds every passage once; cached after)`);
     const modelApp = await createNewsdesk(config(settings(o, knowledgeDir, "model", modelsDir)), silentLogger);
     if (modelApp.status().mode !== "model") throw new Error("the app did not start in model mode");

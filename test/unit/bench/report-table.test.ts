@@ -7,6 +7,11 @@ describe("report table", () => {
     expect(text.split("\n")).toEqual(["what           ms", "----------  -----", "ask          12.3", "cold start  4,321"]);
   });
 
+  it("keeps a column with a missing number (-) right-aligned", () => {
+    expect(table(["what", "ms"], [["a", 5], ["b", "-"]]).split("\n").slice(2)).toEqual(["a      5", "b      -"]);
+    expect(table(["what", "note"], [["a", "-"]]).split("\n")[2]).toBe("a     -");
+  });
+
   it.each([
     [0.01234, "0.012"],
     [3.14159, "3.14"],
