@@ -1,7 +1,9 @@
 // Approximate nearest neighbours (HNSW, hnswlib-node) with the same shape as searchDense: unit
 // vectors row after row, a query, k. The graph is built on the first query of a vectors array
 // and kept with it (a WeakMap, so a replaced index frees its graph). Worth it only for large
-// corpora: flat search passes 50 ms a query around 100k vectors on a 2-core VM.
+// corpora: flat search passes 50 ms a query around 100k vectors on a 2-core VM. hnswlib-node is an
+// optional dependency (compiled at install); import this module dynamically and fall back to
+// searchDense when it fails to load.
 import hnswlib from "hnswlib-node";
 import type { DenseHit } from "./dense.js";
 

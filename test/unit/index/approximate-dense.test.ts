@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { randomUnitVectors } from "../../../src/bench/vector-sweep.js";
-import { buildHnsw, searchApproximate } from "../../../src/index/approximate-dense.js";
 import { searchDense } from "../../../src/index/dense.js";
 
-describe("approximate dense search (HNSW)", () => {
+// hnswlib-node is an optional dependency (a native build at install); without it there is nothing to test.
+const hnsw = await import("../../../src/index/approximate-dense.js").catch((error: Error) => {
+  console.warn(`skipping the HNSW tests: hnswlib-node is not installed here (${error.message})`);
+  return undefined;
+});
+const { buildHnsw, searchApproximate } = hnsw ?? ({} as NonNullable<typeof hnsw>);
+
+describe.skipIf(!hnsw)("approximate dense search (HNSW)", () => {
   it("answers like searchDense on a small index: same top hits, scores as dot products, best first", () => {
     const data = new Float32Array([1, 0, 0, 0.6, 0.8, 0, 0, 0, 1, 0.8, 0.6, 0]);
     const query = new Float32Array([1, 0, 0]);
