@@ -46,6 +46,7 @@ export function benchReport(r: BenchResult): string {
   }
   const out = [
     `Newsdesk bench — corpus ${r.corpus} (${r.passages} passages), ${r.questions} questions, ${r.dtype}, ${r.machine.cpus} cores`,
+    "(the targets are the issue's, set for q8, default shapes, the BBC corpus and 2 cores)",
     "",
     table(["figure", "value", "unit", "target", ""], rows),
   ];
