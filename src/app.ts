@@ -7,6 +7,7 @@ import type { Config } from "./config/index.js";
 import { ModelError } from "./errors.js";
 import { idf } from "./index/bm25.js";
 import { embedPassages } from "./index/embed-passages.js";
+import { cachedQueries } from "./index/query-cache.js";
 import { refreshIndex, type RefreshResult } from "./index/refresh.js";
 import { assembleIndex, type SearchIndex } from "./index/search-index.js";
 import { repairText } from "./knowledge/repair/index.js";
@@ -77,7 +78,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       const models = state.models;
       return ask(
         models
-          ? { index: state.index, reader: models.reader, embedder: models.embedder, threshold: options.thresholds?.model ?? MODEL_THRESHOLD }
+          ? { index: state.index, reader: models.reader, embedder: cachedQueries(models.embedder), threshold: options.thresholds?.model ?? MODEL_THRESHOLD }
           : { index: state.index, reader: lexicalReader(), threshold: options.thresholds?.lexical ?? LEXICAL_THRESHOLD },
         question,
       );
