@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import { IndexError } from "../errors.js";
 import { readCheckedFile, writeCheckedFile } from "./checked-file.js";
+import { pipelineFingerprint } from "./pipeline-fingerprint.js";
 
 // Passage vectors per article content hash and model id: a new model re-embeds everything,
 // a new or changed article embeds only itself.
@@ -11,6 +12,8 @@ const VERSION = 1;
 
 interface Meta {
   modelId: string;
+  /** The chunking code the passages came from: other code, other passages, other vectors. */
+  pipeline: string;
   dimension: number;
   entries: Array<{ hash: string; count: number }>;
 }
@@ -27,6 +30,7 @@ export async function loadVectorCache(folder: string, modelId: string, dimension
   const out: VectorsByArticle = new Map();
   if (!file) return out;
   const meta = file.meta as Meta;
+  if (meta.pipeline !== (await pipelineFingerprint())) return out;
   if (meta.modelId !== modelId || meta.dimension !== dimension) {
     throw new IndexError(`The vector cache is for ${meta.modelId} (${meta.dimension}-d), not ${modelId}`, { modelId });
   }
@@ -48,5 +52,10 @@ export async function saveVectorCache(folder: string, modelId: string, dimension
     payload.set(new Uint8Array(v.buffer, v.byteOffset, v.byteLength), offset);
     offset += v.byteLength;
   }
-  await writeCheckedFile(fileFor(folder, modelId), FORMAT, VERSION, payload, { modelId, dimension, entries } satisfies Meta);
+  await writeCheckedFile(fileFor(folder, modelId), FORMAT, VERSION, payload, {
+    modelId,
+    pipeline: await pipelineFingerprint(),
+    dimension,
+    entries,
+  } satisfies Meta);
 }
