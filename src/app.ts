@@ -63,7 +63,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
   } catch (error) {
     logger.error("The models failed to load; answering in lexical mode", { error });
   }
-  if (!state.models && config.MODE === "auto" && options.watchModels) {
+  if (!state.models && config.ANSWER_MODE === "auto" && options.watchModels) {
     watcher = watchForModels(config, logger, { onReady: (m) => void useModels(m).catch((error) => logger.error("Switching to the models failed", { error })) });
   }
 

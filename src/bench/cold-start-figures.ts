@@ -31,7 +31,7 @@ export interface ColdStartPlan {
 }
 
 export async function coldStartFigures(plan: ColdStartPlan): Promise<ColdStartFigures> {
-  const model = plan.env.MODE !== "lexical";
+  const model = plan.env.ANSWER_MODE !== "lexical";
   const cached: ColdStartRun[] = [];
   // The first run fills the cache if it is empty; it is not counted.
   const runtime = plan.runtime;

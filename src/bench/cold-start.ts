@@ -17,7 +17,7 @@ export interface ColdStartRun {
 export interface ColdStartOptions {
   /** "tsx" runs the TypeScript source as `npm start` does; "node" runs a compiled copy (compileForBench). */
   runtime?: { kind: "tsx" } | { kind: "node"; child: string };
-  /** Settings for the child (KNOWLEDGE_DIR, CACHE_DIR, MODE, LOCAL_MODELS_DIR, MODEL_DTYPE …). */
+  /** Settings for the child (KNOWLEDGE_DIR, CACHE_DIR, ANSWER_MODE, LOCAL_MODELS_DIR, MODEL_DTYPE …). */
   env: Record<string, string>;
   questions?: string[];
   articles?: string[];

@@ -77,7 +77,7 @@ const cacheFor = (o: BenchOptions, tag: string) => path.resolve(o.workDir, "benc
 
 function settings(o: BenchOptions, knowledgeDir: string, mode: Mode, modelsDir?: string): Record<string, string> {
   const base = { KNOWLEDGE_DIR: knowledgeDir, CACHE_DIR: cacheFor(o, mode === "model" ? o.dtype : "lexical"), MODEL_DTYPE: o.dtype, LOG_LEVEL: "silent" };
-  return mode === "model" ? { ...base, MODE: "auto", LOCAL_MODELS_DIR: modelsDir! } : { ...base, MODE: "lexical" };
+  return mode === "model" ? { ...base, ANSWER_MODE: "auto", LOCAL_MODELS_DIR: modelsDir! } : { ...base, ANSWER_MODE: "lexical" };
 }
 
 const config = (env: Record<string, string>): Config => loadConfig(env as Partial<Record<keyof Config, string>>, {});

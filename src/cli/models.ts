@@ -61,7 +61,7 @@ async function main(): Promise<number> {
   const config = loadConfig(values.models ? { LOCAL_MODELS_DIR: values.models } : {});
   const logger = createLogger({ level: config.LOG_LEVEL });
   const loadStart = performance.now();
-  const result = await resolveModels({ ...config, MODE: "auto" }, logger);
+  const result = await resolveModels({ ...config, ANSWER_MODE: "auto" }, logger);
   const loadMs = performance.now() - loadStart;
   if (result.kind !== "ready") {
     process.stderr.write(`Cannot fetch the models: ${result.reason}\nOn an offline host, copy the models into a folder and set LOCAL_MODELS_DIR (or pass --models DIR).\n`);

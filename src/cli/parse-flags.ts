@@ -25,6 +25,6 @@ export function configOverrides(values: { knowledge?: unknown; models?: unknown;
   const out: Record<string, string> = {};
   if (typeof values.knowledge === "string") out.KNOWLEDGE_DIR = values.knowledge;
   if (typeof values.models === "string") out.LOCAL_MODELS_DIR = values.models;
-  if (values.lexical === true) out.MODE = "lexical";
+  if (values.lexical === true) out.ANSWER_MODE = "lexical";
   return out;
 }

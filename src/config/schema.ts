@@ -28,7 +28,7 @@ export const configSchema = z.object({
   CACHE_DIR: z.string().min(1).default("./.newsdesk"),
 
   /** "auto": use the models when they can be had, else lexical. "lexical": never load models. */
-  MODE: z.enum(["auto", "lexical"]).default("auto"),
+  ANSWER_MODE: z.enum(["auto", "lexical"]).default("auto"),
   EMBEDDING_MODEL: z.string().min(1).default("Xenova/bge-small-en-v1.5"),
   QA_MODEL: z.string().min(1).default("Xenova/distilbert-base-cased-distilled-squad"),
   SUMMARY_MODEL: z.string().min(1).default("Xenova/distilbart-cnn-6-6"),

@@ -14,7 +14,7 @@ import type { ModelSource } from "./transformers-env.js";
 
 export type ModelSettings = Pick<
   Config,
-  "MODE" | "EMBEDDING_MODEL" | "QA_MODEL" | "MODEL_DTYPE" | "LOCAL_MODELS_DIR" | "CACHE_DIR" | "MODEL_NETWORK_TIMEOUT_MS" | "MODEL_HUB_URL"
+  "ANSWER_MODE" | "EMBEDDING_MODEL" | "QA_MODEL" | "MODEL_DTYPE" | "LOCAL_MODELS_DIR" | "CACHE_DIR" | "MODEL_NETWORK_TIMEOUT_MS" | "MODEL_HUB_URL"
 >;
 
 export interface ReadyModels {
@@ -30,7 +30,7 @@ export type ModelAvailability =
   | ReadyModels
   /** The models cannot be had now (hub unreachable, download failed); try again later. */
   | { kind: "unavailable"; reason: string }
-  /** MODE=lexical: models are never loaded. */
+  /** ANSWER_MODE=lexical: models are never loaded. */
   | { kind: "disabled"; reason: string };
 
 export interface ResolveOptions {
@@ -74,7 +74,7 @@ async function load(settings: ModelSettings, source: ModelSource, kind: ReadyMod
 }
 
 export async function resolveModels(settings: ModelSettings, logger: Logger, options: ResolveOptions = {}): Promise<ModelAvailability> {
-  if (settings.MODE === "lexical") return { kind: "disabled", reason: "MODE=lexical" };
+  if (settings.ANSWER_MODE === "lexical") return { kind: "disabled", reason: "ANSWER_MODE=lexical" };
   const ids = [settings.EMBEDDING_MODEL, settings.QA_MODEL];
   const fields = { embedder: settings.EMBEDDING_MODEL, reader: settings.QA_MODEL, dtype: settings.MODEL_DTYPE };
 

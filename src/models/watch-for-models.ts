@@ -16,7 +16,7 @@ export interface ModelWatcher {
 }
 
 export function watchForModels(settings: ModelSettings, logger: Logger, options: WatchOptions): ModelWatcher {
-  let done = settings.MODE === "lexical";
+  let done = settings.ANSWER_MODE === "lexical";
   let running: Promise<boolean> | null = null;
 
   async function attempt(): Promise<boolean> {

@@ -24,7 +24,7 @@ beforeAll(async () => {
   const work = mkdtempSync(join(tmpdir(), "newsdesk-e2e-"));
   knowledge = join(work, "knowledge");
   cpSync(join(ROOT, "knowledge"), knowledge, { recursive: true });
-  const config = loadConfig({ MODE: "lexical", KNOWLEDGE_DIR: knowledge, CACHE_DIR: join(work, "cache") }, {}, join(work, "none.env"));
+  const config = loadConfig({ ANSWER_MODE: "lexical", KNOWLEDGE_DIR: knowledge, CACHE_DIR: join(work, "cache") }, {}, join(work, "none.env"));
   newsdesk = await createNewsdesk(config, silentLogger);
   h = await startHarness(newsdesk);
   watcher = watchKnowledge(knowledge, () => newsdesk.reindex(), silentLogger, 200);

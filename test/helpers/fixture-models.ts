@@ -54,7 +54,7 @@ export async function copyOfFixtureModels(): Promise<string> {
 /** Model settings as the config would give them, pointing at a local folder. */
 export function modelSettings(overrides: Partial<ModelSettings> = {}): ModelSettings {
   return {
-    MODE: "auto",
+    ANSWER_MODE: "auto",
     EMBEDDING_MODEL: EMBEDDER_ID,
     QA_MODEL: QA_ID,
     MODEL_DTYPE: "q8",

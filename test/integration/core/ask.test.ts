@@ -15,7 +15,7 @@ let newsdesk: Newsdesk;
 
 beforeAll(async () => {
   cacheDir = await mkdtemp(path.join(tmpdir(), "newsdesk-ask-"));
-  newsdesk = await createNewsdesk(loadConfig({ MODE: "lexical", CACHE_DIR: cacheDir, KNOWLEDGE_DIR: "knowledge" }, {}), silentLogger);
+  newsdesk = await createNewsdesk(loadConfig({ ANSWER_MODE: "lexical", CACHE_DIR: cacheDir, KNOWLEDGE_DIR: "knowledge" }, {}), silentLogger);
 });
 
 afterAll(async () => {
@@ -61,7 +61,7 @@ const tsx = path.resolve("node_modules/.bin/tsx");
 
 async function cli(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(tsx, ["src/cli/ask.ts", ...args], { env: { ...process.env, MODE: "lexical", CACHE_DIR: cacheDir, ...env } });
+    const { stdout, stderr } = await run(tsx, ["src/cli/ask.ts", ...args], { env: { ...process.env, ANSWER_MODE: "lexical", CACHE_DIR: cacheDir, ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -81,7 +81,7 @@ describe("npm run ask (the command line)", () => {
   });
 
   it("answers many questions in order from standard input, one JSON line each", async () => {
-    const child = execFile(tsx, ["src/cli/ask.ts", "--json", "--questions", "-"], { env: { ...process.env, MODE: "lexical", CACHE_DIR: cacheDir } });
+    const child = execFile(tsx, ["src/cli/ask.ts", "--json", "--questions", "-"], { env: { ...process.env, ANSWER_MODE: "lexical", CACHE_DIR: cacheDir } });
     child.stdin!.end("who accompanied Haftar?\n\nWhat is the boiling point of mercury?\n");
     let out = "";
     child.stdout!.on("data", (d) => (out += d));

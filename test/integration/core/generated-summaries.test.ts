@@ -66,7 +66,7 @@ describe("generated summaries in the app", () => {
   });
 
   it("are not attempted in lexical mode", async () => {
-    const { summary, warnings } = await summaryWith({ MODE: "lexical", GENERATED_SUMMARIES: "true" });
+    const { summary, warnings } = await summaryWith({ ANSWER_MODE: "lexical", GENERATED_SUMMARIES: "true" });
     expect(summary.mode).toBe("lexical");
     expect(warnings).toEqual([]);
   });

@@ -1,5 +1,5 @@
 // Choosing between the models and the lexical path: local folders (intact and broken), the cache,
-// a hub that is down, slow or serving files, MODE=lexical, and switching once models appear.
+// a hub that is down, slow or serving files, ANSWER_MODE=lexical, and switching once models appear.
 import { createServer, type Server } from "node:http";
 import { once } from "node:events";
 import { cp, mkdtemp, readFile, rm, truncate, writeFile } from "node:fs/promises";
@@ -137,9 +137,9 @@ describe("resolveModels without a local folder", () => {
     expect(result).toEqual({ kind: "unavailable", reason: expect.stringMatching(/not downloaded yet/) });
   });
 
-  it("never loads models when MODE=lexical", async () => {
-    const result = await resolveModels(modelSettings({ MODE: "lexical", LOCAL_MODELS_DIR: "/nonexistent" }), silentLogger);
-    expect(result).toEqual({ kind: "disabled", reason: "MODE=lexical" });
+  it("never loads models when ANSWER_MODE=lexical", async () => {
+    const result = await resolveModels(modelSettings({ ANSWER_MODE: "lexical", LOCAL_MODELS_DIR: "/nonexistent" }), silentLogger);
+    expect(result).toEqual({ kind: "disabled", reason: "ANSWER_MODE=lexical" });
   });
 });
 

@@ -19,8 +19,8 @@ afterAll(() => rm(cache, { recursive: true, force: true }));
 
 async function tsx(script: string, args: string[], env: Record<string, string> = {}) {
   const result = await run(process.execPath, ["--import", "tsx", script, ...args], {
-    // vitest sets MODE=test in its own environment; the CLI would reject it as a setting.
-    env: { ...process.env, MODE: "auto", CACHE_DIR: cache, LOG_LEVEL: "error", ...env },
+    // (The setting was once MODE, which vitest sets to "test" in its own environment.)
+    env: { ...process.env, ANSWER_MODE: "auto", CACHE_DIR: cache, LOG_LEVEL: "error", ...env },
   }).then(
     (r) => ({ code: 0, ...r }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
