@@ -1,16 +1,6 @@
 // Seeded random numbers for generated weights: the same seed gives byte-identical models.
 
-/** mulberry32: a small, fast 32-bit generator; plenty for initialising weights. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRandom } from "../../seeded-random.js";
 
 /** `count` values drawn from N(0, std²) (Box–Muller, two values per pair of uniforms). */
 export function normalArray(random: () => number, count: number, std: number): Float32Array {

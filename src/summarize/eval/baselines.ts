@@ -1,5 +1,6 @@
 import type { Article, Summary } from "../../types.js";
 import { articleSentences } from "../candidates.js";
+import { createRandom } from "../../seeded-random.js";
 
 function summaryOf(article: Article, indices: number[]): Summary {
   const units = articleSentences(article);
@@ -20,17 +21,8 @@ export function leadK(article: Article, k: number): Summary {
   return summaryOf(article, [...Array(Math.min(k, n)).keys()]);
 }
 
-/** A seeded pseudo-random generator (mulberry32): the same seed gives the same baseline. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded pseudo-random generator: the same seed gives the same baseline. */
+export const seededRandom = createRandom;
 
 /** k sentences drawn uniformly without replacement. */
 export function randomK(article: Article, k: number, random: () => number): Summary {
