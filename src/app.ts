@@ -78,8 +78,8 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       const models = state.models;
       return ask(
         models
-          ? { index: state.index, reader: models.reader, embedder: cachedQueries(models.embedder), threshold: options.thresholds?.model ?? MODEL_THRESHOLD }
-          : { index: state.index, reader: lexicalReader(), threshold: options.thresholds?.lexical ?? LEXICAL_THRESHOLD },
+          ? { index: state.index, reader: models.reader, embedder: cachedQueries(models.embedder), threshold: options.thresholds?.model ?? config.ANSWER_THRESHOLD ?? MODEL_THRESHOLD }
+          : { index: state.index, reader: lexicalReader(), threshold: options.thresholds?.lexical ?? config.ANSWER_THRESHOLD ?? LEXICAL_THRESHOLD },
         question,
       );
     },

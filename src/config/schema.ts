@@ -39,6 +39,8 @@ export const configSchema = z.object({
   LOCAL_MODELS_DIR: z.string().optional(),
   /** Milliseconds to wait for the model hub before answering in lexical mode. */
   MODEL_NETWORK_TIMEOUT_MS: positiveInt.default(3000),
+  /** Answers scoring below this are "not found"; unset = the calibrated default of the mode. */
+  ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   /** The model hub (or a mirror of it) models are downloaded from. */
   MODEL_HUB_URL: z.string().url().default("https://huggingface.co"),
 
