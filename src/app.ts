@@ -46,6 +46,9 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
   const refreshOptions = { knowledgeDir: config.KNOWLEDGE_DIR, cacheDir: config.CACHE_DIR, repair: (b: string) => repairText(b), logger };
   const first = await refreshIndex(refreshOptions);
   logReport(logger, first.report);
+  if (first.items.length === 0) {
+    logger.warn(`The knowledge folder ${config.KNOWLEDGE_DIR} has no articles (.md, .txt or .html files): every question will be "not found"`);
+  }
   const state: State = { refresh: first, index: assembleIndex(first.items) };
   let watcher: ModelWatcher | undefined;
 
@@ -57,9 +60,9 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
 
   try {
     const availability = await resolveModels(config, logger);
+    // "unavailable" was already logged, with its reason, where it was decided.
     if (availability.kind === "ready") await useModels(availability);
     else if (availability.kind === "disabled") logger.info(`Answering in lexical mode (${availability.reason})`);
-    else logger.warn(`Answering in lexical mode (${availability.reason})`);
   } catch (error) {
     logger.error("The models failed to load; answering in lexical mode", { error });
   }
