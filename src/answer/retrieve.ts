@@ -2,6 +2,7 @@ import { searchBm25 } from "../index/bm25.js";
 import { searchDense } from "../index/dense.js";
 import { fuseRankings } from "../index/fuse.js";
 import { proximityBonus } from "../index/proximity.js";
+import { sentenceCoverage } from "../index/sentence-coverage.js";
 import type { SearchIndex } from "../index/search-index.js";
 import { terms } from "../index/tokenize.js";
 import type { ScoredPassage } from "../types.js";
@@ -12,6 +13,8 @@ export interface RetrieveOptions {
   queryVector?: Float32Array;
   /** Weight of the proximity bonus against BM25 (tuned on SQuAD). */
   proximityWeight?: number;
+  /** Weight of the best single sentence's share of the question's words (tuned on SQuAD). */
+  sentenceWeight?: number;
   /** RRF weights of the two rankings (tuned on SQuAD). */
   bm25Weight?: number;
   denseWeight?: number;
@@ -25,8 +28,12 @@ export function retrieve(index: SearchIndex, question: string, options: Retrieve
   const depth = Math.max(options.depth ?? 50, options.k);
   const queryTerms = terms(question);
   const lambda = options.proximityWeight ?? 0.5;
+  const mu = options.sentenceWeight ?? 0.6;
   const lexical = searchBm25(index.bm25, queryTerms, depth)
-    .map((h) => ({ doc: h.doc, score: h.score + lambda * proximityBonus(index.bm25, queryTerms, index.passages[h.doc]!.text) }))
+    .map((h) => {
+      const text = index.passages[h.doc]!.text;
+      return { doc: h.doc, score: h.score + lambda * proximityBonus(index.bm25, queryTerms, text) + mu * sentenceCoverage(index.bm25, queryTerms, text) };
+    })
     .sort((a, b) => b.score - a.score || a.doc - b.doc);
   const vectors = index.vectors;
   if (!options.queryVector || !vectors) {
