@@ -3,6 +3,7 @@ import { searchDense } from "../index/dense.js";
 import { fuseRankings } from "../index/fuse.js";
 import { proximityBonus } from "../index/proximity.js";
 import { sentenceCoverage } from "../index/sentence-coverage.js";
+import { sentenceTerms } from "../index/sentence-terms.js";
 import type { SearchIndex } from "../index/search-index.js";
 import { terms } from "../index/tokenize.js";
 import type { ScoredPassage } from "../types.js";
@@ -31,8 +32,8 @@ export function retrieve(index: SearchIndex, question: string, options: Retrieve
   const mu = options.sentenceWeight ?? 0.6;
   const lexical = searchBm25(index.bm25, queryTerms, depth)
     .map((h) => {
-      const text = index.passages[h.doc]!.text;
-      return { doc: h.doc, score: h.score + lambda * proximityBonus(index.bm25, queryTerms, text) + mu * sentenceCoverage(index.bm25, queryTerms, text) };
+      const sentences = sentenceTerms(index.passages[h.doc]!.text);
+      return { doc: h.doc, score: h.score + lambda * proximityBonus(index.bm25, queryTerms, sentences) + mu * sentenceCoverage(index.bm25, queryTerms, sentences) };
     })
     .sort((a, b) => b.score - a.score || a.doc - b.doc);
   const vectors = index.vectors;

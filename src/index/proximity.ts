@@ -1,14 +1,13 @@
 import { idf, type Bm25Index } from "./bm25.js";
-import { terms } from "./tokenize.js";
 
 /**
  * Sequential-dependence bonus: each pair of consecutive question terms that also stand within
- * `window` terms of each other in the text adds the rarer term's idf. Rewards passages that say
+ * `window` terms of each other in the passage adds the rarer term's idf. Rewards passages that say
  * the question's phrases, not only its words (+1.1 points recall@1 on SQuAD).
  */
-export function proximityBonus(index: Bm25Index, queryTerms: readonly string[], text: string, window = 2): number {
+export function proximityBonus(index: Bm25Index, queryTerms: readonly string[], sentences: readonly string[][], window = 2): number {
   const positions = new Map<string, number[]>();
-  terms(text).forEach((t, i) => {
+  sentences.flat().forEach((t, i) => {
     const list = positions.get(t);
     if (list) list.push(i);
     else positions.set(t, [i]);
