@@ -13,7 +13,8 @@ export interface LexicalReaderOptions {
   weights?: readonly number[];
 }
 
-function dot(weights: readonly number[], features: Float64Array): number {
+/** A candidate's logit: its features weighted by the ranking model. */
+export function dot(weights: ArrayLike<number>, features: Float64Array): number {
   let s = 0;
   for (let i = 0; i < features.length; i++) s += (weights[i] ?? 0) * features[i]!;
   return s;

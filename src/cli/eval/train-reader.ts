@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { collectCandidates, type CandidateSpan } from "../../answer/collect-candidates.js";
+import { dot } from "../../answer/lexical-reader.js";
 import { retrieve } from "../../answer/retrieve.js";
 import { FEATURE_COUNT } from "../../answer/span-features.js";
 import { idf } from "../../index/bm25.js";
@@ -29,7 +30,7 @@ function train(examples: Example[], epochs: number, l2: number): number[] {
   let step = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (const ex of examples) {
-      const logits = ex.candidates.map((c) => c.features.reduce((s, f, i) => s + f * w[i]!, 0));
+      const logits = ex.candidates.map((c) => dot(w, c.features));
       const max = Math.max(...logits);
       const p = logits.map((l) => Math.exp(l - max));
       const z = p.reduce((a, b) => a + b, 0);
