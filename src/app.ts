@@ -1,15 +1,15 @@
 import { createRequire } from "node:module";
 import { ask } from "./answer/ask.js";
 import { createLexicalReader } from "./answer/lexical-reader.js";
-import { retrieve } from "./answer/retrieve.js";
+import { retrieve } from "./retrieval/retrieve.js";
 import { closestIds } from "./closest-ids.js";
 import type { Config } from "./config/index.js";
 import { ModelError } from "./errors.js";
-import { idf } from "./index/bm25.js";
-import { embedPassages } from "./index/embed-passages.js";
-import { cachedQueries } from "./index/query-cache.js";
-import { refreshIndex, type RefreshResult } from "./index/refresh.js";
-import { assembleIndex, type SearchIndex } from "./index/search-index.js";
+import { idf } from "./search/bm25.js";
+import { embedPassages } from "./search/embed-passages.js";
+import { cachedQueries } from "./retrieval/query-cache.js";
+import { refreshIndex, type RefreshResult } from "./search/refresh.js";
+import { assembleIndex, type SearchIndex } from "./search/search-index.js";
 import { repairText } from "./knowledge/repair/index.js";
 import type { Logger } from "./log.js";
 // Not the models barrel: that would load transformers.js even when no model is used.

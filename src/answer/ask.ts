@@ -1,8 +1,8 @@
-import type { SearchIndex } from "../index/search-index.js";
+import type { SearchIndex } from "../search/search-index.js";
 import type { Answer, Embedder, Reader } from "../types.js";
 import { cite, nearestOf } from "./cite.js";
 import { normaliseQuestion } from "./question.js";
-import { retrieve } from "./retrieve.js";
+import { retrieve } from "../retrieval/retrieve.js";
 
 export interface AskDependencies {
   index: SearchIndex;

@@ -1,4 +1,4 @@
-import { terms } from "../index/tokenize.js";
+import { terms } from "../text/search-terms.js";
 import { splitSentences } from "../knowledge/sentences.js";
 import type { ScoredPassage } from "../types.js";
 import { candidateSpans } from "./candidates.js";

@@ -1,4 +1,4 @@
-import { refreshIndex } from "../index/refresh.js";
+import { refreshIndex } from "../search/refresh.js";
 import { loadConfig } from "../config/index.js";
 import { createNewsdesk } from "../app.js";
 import { repairText } from "../knowledge/repair/index.js";

@@ -7,7 +7,7 @@ import { ConfigError } from "../errors.js";
 import { loadCommands } from "./command.js";
 import { commands } from "./commands/index.js";
 import { inviteUrl } from "./invite.js";
-import { formatProblems, TOKEN_PROBLEM } from "./startup-config.js";
+import { formatProblems, TOKEN_PROBLEM } from "../service/startup-config.js";
 
 export interface DeployOptions {
   token: string;

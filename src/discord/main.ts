@@ -4,9 +4,9 @@ import { ConfigError } from "../errors.js";
 import { createLogger, type Logger } from "../log.js";
 import type { Newsdesk } from "../types.js";
 import { startBot, type Bot } from "./bot.js";
-import { startHealthServer, type HealthServer } from "./health-server.js";
-import { explainStartFailure, loadBotConfig, type BotConfig } from "./startup-config.js";
-import { watchKnowledge, type KnowledgeWatcher } from "./watch-knowledge.js";
+import { startHealthServer, type HealthServer } from "../service/health-server.js";
+import { explainStartFailure, loadBotConfig, type BotConfig } from "../service/startup-config.js";
+import { watchKnowledge, type KnowledgeWatcher } from "../service/watch-knowledge.js";
 
 /** sysexits EX_CONFIG: service managers can tell a bad setting (no restart) from a crash. */
 const EXIT_CONFIG = 78;

@@ -1,4 +1,4 @@
-import { words } from "./terms.js";
+import { words } from "../text/summary-terms.js";
 import { hasVerb } from "./verbs.js";
 
 // General rules for text that is not a sentence worth quoting: captions, credits, headings,

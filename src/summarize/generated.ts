@@ -5,7 +5,7 @@ import { articleSentences } from "./candidates.js";
 import { sentenceCount } from "./length.js";
 import { lexicalSpace } from "./space.js";
 import { summarizeArticle } from "./summarize-article.js";
-import { words } from "./terms.js";
+import { words } from "../text/summary-terms.js";
 
 /** The seam a summarisation model fills; the transformers.js one belongs in src/models. */
 export interface TextSummarizer {

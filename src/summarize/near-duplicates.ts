@@ -1,4 +1,4 @@
-import { words } from "./terms.js";
+import { words } from "../text/summary-terms.js";
 
 // Two sentences are the same news said twice when they share most of their words: a high Jaccard
 // overlap, or one almost wholly inside the other (a shortened wire copy).

@@ -1,6 +1,6 @@
 import type { Embedder, Mode } from "../types.js";
 import { embeddingSimilarity, lexicalSimilarity, type SimilarityMatrix } from "./similarity.js";
-import { terms } from "./terms.js";
+import { terms } from "../text/summary-terms.js";
 import { inverseDocumentFrequency, sparseCosine, tfidfVector } from "./tfidf.js";
 
 /** Sentences placed in one vector space: their pairwise similarity, and similarity to other texts. */

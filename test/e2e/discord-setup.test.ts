@@ -2,7 +2,7 @@
 // start-up failures people can fix (a wrong token, the intent not switched on in the portal).
 import { afterEach, describe, expect, it } from "vitest";
 import { startBot } from "../../src/discord/bot.js";
-import { explainStartFailure } from "../../src/discord/startup-config.js";
+import { explainStartFailure } from "../../src/service/startup-config.js";
 import { silentLogger } from "../../src/log.js";
 import { FakeDiscord } from "./fake-discord/fake-discord.js";
 import { INTENTS } from "./fake-discord/gateway.js";

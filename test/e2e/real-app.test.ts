@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createNewsdesk } from "../../src/app.js";
 import { loadConfig } from "../../src/config/index.js";
-import { watchKnowledge, type KnowledgeWatcher } from "../../src/discord/watch-knowledge.js";
+import { watchKnowledge, type KnowledgeWatcher } from "../../src/service/watch-knowledge.js";
 import { silentLogger } from "../../src/log.js";
 import type { Newsdesk } from "../../src/types.js";
 import { USERS } from "./fake-discord/world.js";

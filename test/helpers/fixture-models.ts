@@ -8,20 +8,21 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ModelSettings } from "../../src/models/index.js";
-import { generateModels } from "../../src/models/generate/write-models.js";
-import { EMBEDDER_ID, QA_ID, SUMMARIZER_ID } from "../../src/models/generate/shapes.js";
+import { generateModels } from "../../tools/generate/write-models.js";
+import { EMBEDDER_ID, QA_ID, SUMMARIZER_ID } from "../../tools/generate/shapes.js";
 
 export { EMBEDDER_ID, QA_ID, SUMMARIZER_ID };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const GENERATOR_DIRS = ["src/models/generate", "src/models/onnx"];
+const GENERATOR_DIRS = ["tools/generate"];
 export const FIXTURE_SEED = 7;
 
 async function generatorHash(): Promise<string> {
   const hash = createHash("sha256");
   for (const dir of GENERATOR_DIRS) {
-    for (const file of (await readdir(path.join(ROOT, dir))).sort()) {
-      hash.update(file).update(await readFile(path.join(ROOT, dir, file)));
+    const entries = await readdir(path.join(ROOT, dir), { recursive: true, withFileTypes: true });
+    for (const file of entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort()) {
+      hash.update(path.relative(ROOT, file)).update(await readFile(file));
     }
   }
   return hash.digest("hex").slice(0, 16);

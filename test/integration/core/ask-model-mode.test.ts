@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNewsdesk } from "../../../src/app.js";
 import { loadConfig } from "../../../src/config/index.js";
-import { indexFolder } from "../../../src/index/index-cache.js";
+import { indexFolder } from "../../../src/search/index-cache.js";
 import { silentLogger } from "../../../src/log.js";
 import type { Newsdesk } from "../../../src/types.js";
 import { copyOfFixtureModels, fixtureModelsDir } from "../../helpers/fixture-models.js";

@@ -2,9 +2,9 @@ import { cp, mkdtemp, readdir, readFile, rm, truncate, writeFile } from "node:fs
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { indexFolder, loadIndexCache } from "../../../src/index/index-cache.js";
-import { writeCheckedFile } from "../../../src/index/checked-file.js";
-import { refreshIndex } from "../../../src/index/refresh.js";
+import { indexFolder, loadIndexCache } from "../../../src/search/index-cache.js";
+import { writeCheckedFile } from "../../../src/search/checked-file.js";
+import { refreshIndex } from "../../../src/search/refresh.js";
 import { repairText } from "../../../src/knowledge/repair/index.js";
 import { silentLogger } from "../../../src/log.js";
 import { KnowledgeError } from "../../../src/errors.js";

@@ -57,13 +57,13 @@ describe("npm run models", () => {
 
 describe("npm run models:generate", () => {
   it("rejects a bad shape with exit code 2 and the usage", async () => {
-    const { code, stderr } = await tsx("src/cli/models-generate.ts", ["--shape", "huge", "--out", cache]);
+    const { code, stderr } = await tsx("tools/models-generate.ts", ["--shape", "huge", "--out", cache]);
     expect(code).toBe(2);
     expect(stderr).toMatch(/usage: npm run models:generate/);
   });
 
   it("writes tiny models that report their sizes", async () => {
-    const { code, stdout } = await tsx("src/cli/models-generate.ts", ["--shape", "tiny", "--dtype", "q8", "--out", path.join(cache, "gen")]);
+    const { code, stdout } = await tsx("tools/models-generate.ts", ["--shape", "tiny", "--dtype", "q8", "--out", path.join(cache, "gen")]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Xenova\/bge-small-en-v1.5: .*model_quantized\.onnx [\d.]+ MB/);
     expect(stdout).toMatch(/Xenova\/distilbert-base-cased-distilled-squad: /);

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { parse } from "dotenv";
 import { describe, expect, it } from "vitest";
 import { configSchema } from "../../../src/config/schema.js";
-import { loadBotConfig } from "../../../src/discord/startup-config.js";
+import { loadBotConfig } from "../../../src/service/startup-config.js";
 
 const path = resolve(import.meta.dirname, "../../../.env.example");
 const text = readFileSync(path, "utf8");

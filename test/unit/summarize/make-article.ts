@@ -1,5 +1,5 @@
 import type { Article, Embedder } from "../../../src/types.js";
-import { articleFromBody } from "../../../src/summarize/eval/bbc.js";
+import { articleFromBody } from "../../../tools/eval/summaries/bbc.js";
 
 /** An Article from paragraph strings, offsets as the loader sets them. */
 export function makeArticle(id: string, title: string, paragraphs: string[]): Article {

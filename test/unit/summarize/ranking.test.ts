@@ -61,7 +61,7 @@ describe("lexicalSimilarity", () => {
 
 describe("terms", () => {
   it("stems inflected forms and drops stop words", async () => {
-    const { terms } = await import("../../../src/summarize/terms.js");
+    const { terms } = await import("../../../src/text/summary-terms.js");
     expect(terms("The visits were visited by the visitor's visiting team")).toEqual(terms("visit visit visitor visit team"));
     expect(terms("the of and it was")).toEqual([]);
   });

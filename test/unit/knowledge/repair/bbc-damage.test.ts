@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { evalRepair } from "../../../../src/cli/eval/repair.js";
+import { evalRepair } from "../../../../tools/eval/repair.js";
 
 const dataDir = fileURLToPath(new URL("../../../../../shared/data", import.meta.url));
 const present = existsSync(`${dataDir}/bbc/articles`);

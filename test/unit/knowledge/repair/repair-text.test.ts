@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { SEED_GLUE } from "../../../../src/cli/eval/repair.js";
+import { SEED_GLUE } from "../../../../tools/eval/repair.js";
 import { repairText, repairTextWithStats } from "../../../../src/knowledge/repair/index.js";
 
 const root = fileURLToPath(new URL("../../../../", import.meta.url));

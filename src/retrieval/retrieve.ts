@@ -1,0 +1,50 @@
+import { searchBm25 } from "../search/bm25.js";
+import { searchDense } from "../search/dense.js";
+import { fuseRankings } from "./fuse.js";
+import { proximityBonus } from "./proximity.js";
+import { sentenceCoverage } from "./sentence-coverage.js";
+import { sentenceTerms } from "./sentence-terms.js";
+import type { SearchIndex } from "../search/search-index.js";
+import { terms } from "../text/search-terms.js";
+import type { ScoredPassage } from "../types.js";
+
+export interface RetrieveOptions {
+  k: number;
+  /** The question's embedding, in model mode: dense ranking is fused with BM25. */
+  queryVector?: Float32Array;
+  /** Weight of the proximity bonus against BM25 (tuned on SQuAD). */
+  proximityWeight?: number;
+  /** Weight of the best single sentence's share of the question's words (tuned on SQuAD). */
+  sentenceWeight?: number;
+  /** RRF weights of the two rankings (tuned on SQuAD). */
+  bm25Weight?: number;
+  denseWeight?: number;
+  /** How deep each ranking is read before fusing. */
+  depth?: number;
+}
+
+/** The best passages for a question: BM25 with a phrase-proximity rerank, fused with dense
+ *  search when a query vector and passage vectors of the same model are at hand. */
+export function retrieve(index: SearchIndex, question: string, options: RetrieveOptions): ScoredPassage[] {
+  const depth = Math.max(options.depth ?? 50, options.k);
+  const queryTerms = terms(question);
+  const lambda = options.proximityWeight ?? 0.5;
+  const mu = options.sentenceWeight ?? 0.6;
+  const lexical = searchBm25(index.bm25, queryTerms, depth)
+    .map((h) => {
+      const sentences = sentenceTerms(index.passages[h.doc]!.text);
+      return { doc: h.doc, score: h.score + lambda * proximityBonus(index.bm25, queryTerms, sentences) + mu * sentenceCoverage(index.bm25, queryTerms, sentences) };
+    })
+    .sort((a, b) => b.score - a.score || a.doc - b.doc);
+  const vectors = index.vectors;
+  if (!options.queryVector || !vectors) {
+    return lexical.slice(0, options.k).map((h) => ({ passage: index.passages[h.doc]!, score: h.score }));
+  }
+  const dense = searchDense(vectors.data, vectors.dimension, options.queryVector, depth);
+  return fuseRankings([
+    { docs: lexical.map((h) => h.doc), weight: options.bm25Weight ?? 1 },
+    { docs: dense.map((h) => h.doc), weight: options.denseWeight ?? 1 },
+  ])
+    .slice(0, options.k)
+    .map((h) => ({ passage: index.passages[h.doc]!, score: h.score }));
+}

@@ -1,0 +1,68 @@
+import path from "node:path";
+import { LEXICAL_THRESHOLD } from "../src/app.js";
+import { UsageError } from "../src/errors.js";
+import { formatRepairEval, evalRepair } from "./eval/repair.js";
+import { calibrateThreshold } from "./eval/squad2.js";
+import { evalSquad } from "./eval/squad.js";
+import { evalSummaries, formatSummariesTable } from "./eval/summaries.js";
+import { trainReader } from "./eval/train-reader.js";
+import { parseFlags } from "../src/cli/parse-flags.js";
+import { runCommand } from "../src/cli/run-command.js";
+
+const USAGE = `Usage: npm run eval -- squad [--gold] [--limit N] [--json]
+       npm run eval -- squad2 [--json]       (calibrates the "not found" threshold on SQuAD 2.0)
+       npm run eval -- repair [--json]       (text repair: damage on BBC, fixes on the seed article)
+       npm run eval -- summaries [--json]    (precision@3 and ROUGE against lead-3 and random)
+       npm run eval -- train-reader          (retrains the lexical span ranker; rewrites src/answer/span-weights.ts)
+  --data DIR   the evaluation data (default ../shared/data)`;
+
+function table(rows: Array<[string, string | number]>): string {
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, v]) => `${k.padEnd(width)}  ${typeof v === "number" ? (Number.isInteger(v) ? v : v.toFixed(3)) : v}`).join("\n");
+}
+
+await runCommand(USAGE, async () => {
+  const { values, positionals } = parseFlags(process.argv.slice(2), {
+    json: { type: "boolean" },
+    gold: { type: "boolean" },
+    limit: { type: "string" },
+    data: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
+  const dataDir = path.resolve(values.data ?? "../shared/data");
+  const [what] = positionals;
+  const print = (result: object, text: string) => process.stdout.write((values.json ? JSON.stringify(result) : text) + "\n");
+  if (what === "squad") {
+    const limit = values.limit ? Number(values.limit) : undefined;
+    if (limit !== undefined && !(limit > 0)) throw new UsageError("--limit takes a positive number");
+    const r = await evalSquad(dataDir, { gold: values.gold, limit });
+    print(r, table([
+      ["questions", r.questions], ["paragraphs (knowledge)", r.paragraphs], ["passages", r.passages],
+      ["retrieval recall@1", r.recallAt1], ["retrieval recall@5", r.recallAt5],
+      ["end-to-end EM", r.exactMatch], ["end-to-end F1", r.f1],
+      [`held-out EM (${r.heldOut.questions} q, not trained on)`, r.heldOut.exactMatch], ["held-out F1", r.heldOut.f1],
+      ...(r.gold ? ([["gold-paragraph EM", r.gold.exactMatch], ["gold-paragraph F1", r.gold.f1]] as Array<[string, number]>) : []),
+      ["ms per question", r.msPerQuestion],
+    ]));
+  } else if (what === "squad2") {
+    const r = await calibrateThreshold(dataDir, LEXICAL_THRESHOLD);
+    print(r, table([
+      ["questions (unanswerable)", `${r.questions} (${r.unanswerable})`],
+      ["balanced threshold", r.balanced.threshold], ["answerable answered at balanced", r.balanced.answered], ["NoAns accuracy at balanced", r.balanced.noAnswerAccuracy], ["HasAns F1 at balanced", r.balanced.hasAnswerF1], ["F1 at balanced", r.balanced.f1],
+      ["best-F1 threshold", r.threshold], ["F1 at best", r.f1], ["HasAns F1 at best", r.hasAnswerF1], ["NoAns accuracy at best", r.noAnswerAccuracy],
+      ["shipped threshold", r.atShipped.threshold], ["F1 at shipped", r.atShipped.f1], ["HasAns F1 at shipped", r.atShipped.hasAnswerF1], ["NoAns accuracy at shipped", r.atShipped.noAnswerAccuracy],
+    ]));
+  } else if (what === "train-reader") {
+    const r = await trainReader(dataDir, path.resolve("src/answer/span-weights.ts"));
+    print({ examples: r.examples }, `Trained on ${r.examples} questions; wrote src/answer/span-weights.ts`);
+  } else if (what === "repair") {
+    const r = await evalRepair(dataDir);
+    print(r, formatRepairEval(r));
+  } else if (what === "summaries") {
+    const r = await evalSummaries(dataDir);
+    print(r, formatSummariesTable(r));
+  } else {
+    throw new UsageError(what ? `Unknown evaluation: ${what}` : "Name an evaluation.");
+  }
+  return 0;
+});

@@ -1,0 +1,68 @@
+import path from "node:path";
+import { createLexicalReader } from "../../src/answer/lexical-reader.js";
+import { retrieve } from "../../src/retrieval/retrieve.js";
+import { idf } from "../../src/search/bm25.js";
+import { assembleIndex, indexArticle } from "../../src/search/search-index.js";
+import type { Reader, ScoredPassage } from "../../src/types.js";
+import { loadSquad } from "./squad-data.js";
+import { exactMatchScore, f1Score } from "./squad-metric.js";
+import { isTrainingArticle } from "./train-reader.js";
+
+export interface SquadReport {
+  questions: number;
+  paragraphs: number;
+  passages: number;
+  recallAt1: number;
+  recallAt5: number;
+  exactMatch: number;
+  f1: number;
+  gold?: { exactMatch: number; f1: number };
+  /** End to end on the articles the lexical reader's ranker was not trained on. */
+  heldOut: { questions: number; exactMatch: number; f1: number };
+  msPerQuestion: number;
+}
+
+/** SQuAD v1.1 dev: every paragraph is the knowledge; retrieval recall and end-to-end EM/F1. */
+export async function evalSquad(dataDir: string, options: { gold?: boolean; limit?: number; reader?: Reader } = {}): Promise<SquadReport> {
+  const set = await loadSquad(path.join(dataDir, "squad", "dev-v1.1.json"));
+  const index = assembleIndex(set.articles.map(indexArticle));
+  const reader = options.reader ?? createLexicalReader({ idf: (t) => idf(index.bm25, t) });
+  const questions = options.limit ? set.questions.filter((_, i) => i % Math.ceil(set.questions.length / options.limit!) === 0) : set.questions;
+  const byArticle = new Map<string, ScoredPassage[]>();
+  for (const p of index.passages) byArticle.set(p.articleId, [...(byArticle.get(p.articleId) ?? []), { passage: p, score: 1 }]);
+  const titles = [...new Set(set.articles.map((a) => a.id.slice(0, a.id.lastIndexOf("/"))))];
+  let r1 = 0, r5 = 0, em = 0, f1 = 0, goldEm = 0, goldF1 = 0, heldN = 0, heldEm = 0, heldF1 = 0;
+  const started = performance.now();
+  for (const q of questions) {
+    const hits = retrieve(index, q.question, { k: 20 });
+    const ranked = [...new Set(hits.map((h) => h.passage.articleId))];
+    if (ranked[0] === q.articleId) r1++;
+    if (ranked.slice(0, 5).includes(q.articleId)) r5++;
+    const best = (await reader.read(q.question, hits.slice(0, 3)))[0];
+    const prediction = best ? index.passageById.get(best.passageId)!.text.slice(best.start, best.end) : "";
+    const qEm = exactMatchScore(prediction, q.answers);
+    const qF1 = f1Score(prediction, q.answers);
+    em += qEm;
+    f1 += qF1;
+    if (!isTrainingArticle(q.articleId, titles)) (heldN++, heldEm += qEm, heldF1 += qF1);
+    if (options.gold) {
+      const g = (await reader.read(q.question, byArticle.get(q.articleId) ?? []))[0];
+      const goldPrediction = g ? index.passageById.get(g.passageId)!.text.slice(g.start, g.end) : "";
+      goldEm += exactMatchScore(goldPrediction, q.answers);
+      goldF1 += f1Score(goldPrediction, q.answers);
+    }
+  }
+  const n = questions.length;
+  return {
+    questions: n,
+    paragraphs: set.articles.length,
+    passages: index.passages.length,
+    recallAt1: r1 / n,
+    recallAt5: r5 / n,
+    exactMatch: (100 * em) / n,
+    f1: (100 * f1) / n,
+    heldOut: { questions: heldN, exactMatch: (100 * heldEm) / heldN, f1: (100 * heldF1) / heldN },
+    ...(options.gold && { gold: { exactMatch: (100 * goldEm) / n, f1: (100 * goldF1) / n } }),
+    msPerQuestion: (performance.now() - started) / n,
+  };
+}

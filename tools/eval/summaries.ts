@@ -1,0 +1,115 @@
+// Extractive summary quality on the BBC News Summary data: precision@k against the reference
+// sentences and ROUGE-1/2 F at k sentences, next to lead-k and seeded random-k in the same run.
+// Run: npx tsx tools/eval/summaries.ts [--data DIR] [--split all|tune|check] [--limit N]
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Article, Summary } from "../../src/types.js";
+import { leadK, randomK, seededRandom } from "./summaries/baselines.js";
+import { evalCases, parseBbcRows } from "./summaries/bbc.js";
+import { referenceHits, rougeN } from "./summaries/metrics.js";
+import { summarizeArticle } from "../../src/summarize/summarize-article.js";
+import { DEFAULT_WEIGHTS, type RankWeights } from "../../src/summarize/weights.js";
+
+export interface EvalSummariesOptions {
+  /** Sentences per summary (k); 3 by default. */
+  sentences?: number;
+  /** "tune": even-numbered cases, "check": odd-numbered (held out from tuning), "all" (default). */
+  split?: "all" | "tune" | "check";
+  limit?: number;
+  seed?: number;
+  weights?: Partial<RankWeights>;
+}
+
+export interface SystemScore {
+  system: string;
+  precision: number;
+  precisionJoined: number;
+  rouge1: number;
+  rouge2: number;
+  /** Mean words per summary: ROUGE at a fixed sentence count rewards longer sentences. */
+  words: number;
+}
+
+export interface EvalSummariesResult {
+  articles: number;
+  sentences: number;
+  split: string;
+  systems: SystemScore[];
+}
+
+type System = (article: Article) => Promise<Summary>;
+
+export async function evalSummaries(dataDir: string, options: EvalSummariesOptions = {}): Promise<EvalSummariesResult> {
+  const k = options.sentences ?? 3;
+  const split = options.split ?? "all";
+  const rows = parseBbcRows(await readFile(join(dataDir, "bbc", "bbc_articles_summaries.jsonl"), "utf8"));
+  let cases = evalCases(rows).filter((_, i) => split === "all" || i % 2 === (split === "tune" ? 0 : 1));
+  if (options.limit) cases = cases.slice(0, options.limit);
+  const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
+  const random = seededRandom(options.seed ?? 42);
+  const systems: [string, System][] = [
+    ["newsdesk (lexical)", (a) => summarizeArticle(a, { sentences: k }, undefined, weights)],
+    [`lead-${k}`, async (a) => leadK(a, k)],
+    [`random-${k} (seed ${options.seed ?? 42})`, async (a) => randomK(a, k, random)],
+  ];
+  const scores: SystemScore[] = [];
+  for (const [name, run] of systems) {
+    let exact = 0, joined = 0, chosen = 0, r1 = 0, r2 = 0, words = 0;
+    for (const c of cases) {
+      const texts = (await run(c.article)).sentences.map((s) => s.text);
+      const hits = referenceHits(texts, c.references);
+      exact += hits.exact;
+      joined += hits.joined;
+      chosen += texts.length;
+      const reference = c.references.join(" ");
+      words += texts.join(" ").split(/\s+/).filter(Boolean).length;
+      r1 += rougeN(texts.join(" "), reference, 1);
+      r2 += rougeN(texts.join(" "), reference, 2);
+    }
+    const n = Math.max(cases.length, 1);
+    scores.push({
+      system: name,
+      precision: exact / Math.max(chosen, 1),
+      precisionJoined: joined / Math.max(chosen, 1),
+      rouge1: r1 / n,
+      rouge2: r2 / n,
+      words: words / n,
+    });
+  }
+  return { articles: cases.length, sentences: k, split, systems: scores };
+}
+
+export function formatSummariesTable(result: EvalSummariesResult): string {
+  const k = result.sentences;
+  const head = [`system`, `P@${k} exact`, `P@${k} joined`, `ROUGE-1 F`, `ROUGE-2 F`, `words`];
+  const rows = result.systems.map((s) => [
+    s.system,
+    ...[s.precision, s.precisionJoined, s.rouge1, s.rouge2].map((x) => x.toFixed(3)),
+    s.words.toFixed(1),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ");
+  return [
+    `BBC News Summary, ${result.articles} articles (split: ${result.split}), ${k} sentences each;`,
+    `ROUGE F at ${k} sentences against the reference sentences joined.`,
+    line(head),
+    ...rows.map(line),
+  ].join("\n");
+}
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const args = process.argv.slice(2);
+  const split = (flag(args, "--split") ?? "all") as EvalSummariesOptions["split"];
+  const limit = flag(args, "--limit");
+  const result = await evalSummaries(flag(args, "--data") ?? "../shared/data", {
+    split,
+    ...(limit ? { limit: Number(limit) } : {}),
+  });
+  process.stdout.write(formatSummariesTable(result) + "\n");
+}
