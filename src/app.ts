@@ -47,7 +47,9 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
   const first = await refreshIndex(refreshOptions);
   logReport(logger, first.report);
   if (first.items.length === 0) {
-    logger.warn(`The knowledge folder ${config.KNOWLEDGE_DIR} has no articles (.md, .txt or .html files): every question will be "not found"`);
+    logger.warn(
+      `The knowledge folder ${config.KNOWLEDGE_DIR} has no articles (.md, .txt or .html files): every question will be "not found"`,
+    );
   }
   const state: State = { refresh: first, index: assembleIndex(first.items) };
   let watcher: ModelWatcher | undefined;
@@ -67,7 +69,9 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     logger.error("The models failed to load; answering in lexical mode", { error });
   }
   if (!state.models && config.ANSWER_MODE === "auto" && options.watchModels) {
-    watcher = watchForModels(config, logger, { onReady: (m) => void useModels(m).catch((error) => logger.error("Switching to the models failed", { error })) });
+    watcher = watchForModels(config, logger, {
+      onReady: (m) => void useModels(m).catch((error) => logger.error("Switching to the models failed", { error })),
+    });
   }
 
   // GENERATED_SUMMARIES: the summary model loads on the first summary, and only in model mode.
@@ -81,8 +85,17 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       const models = state.models;
       return ask(
         models
-          ? { index: state.index, reader: models.reader, embedder: cachedQueries(models.embedder), threshold: options.thresholds?.model ?? config.ANSWER_THRESHOLD ?? MODEL_THRESHOLD }
-          : { index: state.index, reader: lexicalReader(), threshold: options.thresholds?.lexical ?? config.ANSWER_THRESHOLD ?? LEXICAL_THRESHOLD },
+          ? {
+              index: state.index,
+              reader: models.reader,
+              embedder: cachedQueries(models.embedder),
+              threshold: options.thresholds?.model ?? config.ANSWER_THRESHOLD ?? MODEL_THRESHOLD,
+            }
+          : {
+              index: state.index,
+              reader: lexicalReader(),
+              threshold: options.thresholds?.lexical ?? config.ANSWER_THRESHOLD ?? LEXICAL_THRESHOLD,
+            },
         question,
       );
     },

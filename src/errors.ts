@@ -1,12 +1,6 @@
 // Typed errors for broken state. Expected outcomes (not found, unknown id) are values, not throws.
 
-export type ErrorCode =
-  | "CONFIG"
-  | "KNOWLEDGE"
-  | "INDEX"
-  | "MODEL"
-  | "USAGE"
-  | "QUESTION";
+export type ErrorCode = "CONFIG" | "KNOWLEDGE" | "INDEX" | "MODEL" | "USAGE" | "QUESTION";
 
 export class NewsdeskError extends Error {
   constructor(

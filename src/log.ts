@@ -28,16 +28,18 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const threshold = RANK[options.level ?? "info"];
   const format = options.format ?? "pretty";
   const write = options.write ?? ((line: string) => process.stderr.write(line + "\n"));
-  const emit = (level: Exclude<LogLevel, "silent">) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (RANK[level] < threshold) return;
-    const clean = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, serialise(v)]));
-    if (format === "json") {
-      write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...clean }));
-      return;
-    }
-    const extra = Object.keys(clean).length ? " " + JSON.stringify(clean) : "";
-    write(`[newsdesk] ${level === "info" ? "" : level + ": "}${msg}${extra}`);
-  };
+  const emit =
+    (level: Exclude<LogLevel, "silent">) =>
+    (msg: string, fields: Record<string, unknown> = {}) => {
+      if (RANK[level] < threshold) return;
+      const clean = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, serialise(v)]));
+      if (format === "json") {
+        write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...clean }));
+        return;
+      }
+      const extra = Object.keys(clean).length ? " " + JSON.stringify(clean) : "";
+      write(`[newsdesk] ${level === "info" ? "" : level + ": "}${msg}${extra}`);
+    };
   return { debug: emit("debug"), info: emit("info"), warn: emit("warn"), error: emit("error") };
 }
 

@@ -36,22 +36,48 @@ await runCommand(USAGE, async () => {
     const limit = values.limit ? Number(values.limit) : undefined;
     if (limit !== undefined && !(limit > 0)) throw new UsageError("--limit takes a positive number");
     const r = await evalSquad(dataDir, { gold: values.gold, limit });
-    print(r, table([
-      ["questions", r.questions], ["paragraphs (knowledge)", r.paragraphs], ["passages", r.passages],
-      ["retrieval recall@1", r.recallAt1], ["retrieval recall@5", r.recallAt5],
-      ["end-to-end EM", r.exactMatch], ["end-to-end F1", r.f1],
-      [`held-out EM (${r.heldOut.questions} q, not trained on)`, r.heldOut.exactMatch], ["held-out F1", r.heldOut.f1],
-      ...(r.gold ? ([["gold-paragraph EM", r.gold.exactMatch], ["gold-paragraph F1", r.gold.f1]] as Array<[string, number]>) : []),
-      ["ms per question", r.msPerQuestion],
-    ]));
+    print(
+      r,
+      table([
+        ["questions", r.questions],
+        ["paragraphs (knowledge)", r.paragraphs],
+        ["passages", r.passages],
+        ["retrieval recall@1", r.recallAt1],
+        ["retrieval recall@5", r.recallAt5],
+        ["end-to-end EM", r.exactMatch],
+        ["end-to-end F1", r.f1],
+        [`held-out EM (${r.heldOut.questions} q, not trained on)`, r.heldOut.exactMatch],
+        ["held-out F1", r.heldOut.f1],
+        ...(r.gold
+          ? ([
+              ["gold-paragraph EM", r.gold.exactMatch],
+              ["gold-paragraph F1", r.gold.f1],
+            ] as Array<[string, number]>)
+          : []),
+        ["ms per question", r.msPerQuestion],
+      ]),
+    );
   } else if (what === "squad2") {
     const r = await calibrateThreshold(dataDir, LEXICAL_THRESHOLD);
-    print(r, table([
-      ["questions (unanswerable)", `${r.questions} (${r.unanswerable})`],
-      ["balanced threshold", r.balanced.threshold], ["answerable answered at balanced", r.balanced.answered], ["NoAns accuracy at balanced", r.balanced.noAnswerAccuracy], ["HasAns F1 at balanced", r.balanced.hasAnswerF1], ["F1 at balanced", r.balanced.f1],
-      ["best-F1 threshold", r.threshold], ["F1 at best", r.f1], ["HasAns F1 at best", r.hasAnswerF1], ["NoAns accuracy at best", r.noAnswerAccuracy],
-      ["shipped threshold", r.atShipped.threshold], ["F1 at shipped", r.atShipped.f1], ["HasAns F1 at shipped", r.atShipped.hasAnswerF1], ["NoAns accuracy at shipped", r.atShipped.noAnswerAccuracy],
-    ]));
+    print(
+      r,
+      table([
+        ["questions (unanswerable)", `${r.questions} (${r.unanswerable})`],
+        ["balanced threshold", r.balanced.threshold],
+        ["answerable answered at balanced", r.balanced.answered],
+        ["NoAns accuracy at balanced", r.balanced.noAnswerAccuracy],
+        ["HasAns F1 at balanced", r.balanced.hasAnswerF1],
+        ["F1 at balanced", r.balanced.f1],
+        ["best-F1 threshold", r.threshold],
+        ["F1 at best", r.f1],
+        ["HasAns F1 at best", r.hasAnswerF1],
+        ["NoAns accuracy at best", r.noAnswerAccuracy],
+        ["shipped threshold", r.atShipped.threshold],
+        ["F1 at shipped", r.atShipped.f1],
+        ["HasAns F1 at shipped", r.atShipped.hasAnswerF1],
+        ["NoAns accuracy at shipped", r.atShipped.noAnswerAccuracy],
+      ]),
+    );
   } else if (what === "train-reader") {
     const r = await trainReader(dataDir, path.resolve("src/answer/span-weights.ts"));
     print({ examples: r.examples }, `Trained on ${r.examples} questions; wrote src/answer/span-weights.ts`);

@@ -11,7 +11,13 @@ const USAGE = "usage: npm run models:generate -- --shape tiny|default --dtype fp
 function parse(argv: string[]): { shape: ShapeName; dtype: GeneratedDtype; out: string; seed: number; summarizer?: boolean } {
   const { values } = parseArgs({
     args: argv,
-    options: { shape: { type: "string" }, dtype: { type: "string" }, out: { type: "string" }, seed: { type: "string" }, "with-summarizer": { type: "boolean" } },
+    options: {
+      shape: { type: "string" },
+      dtype: { type: "string" },
+      out: { type: "string" },
+      seed: { type: "string" },
+      "with-summarizer": { type: "boolean" },
+    },
     strict: true,
   });
   const { shape = "tiny", dtype = "q8", out, seed = "42" } = values;

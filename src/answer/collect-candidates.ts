@@ -49,11 +49,27 @@ export function collectCandidates(question: string, hits: readonly ScoredPassage
     const tokens = tagTokens(s.text);
     const tokenTerms = tokens.map((t) => terms(t.text)[0]);
     const matched = tokenTerms.flatMap((t, i) => (t !== undefined && questionTerms.has(t) ? [i] : []));
-    const context = { tokens, tokenTerms, matched, questionTerms, idf: options.idf, answerType, coverage: s.coverage, passageWeight: s.passageWeight, focus };
+    const context = {
+      tokens,
+      tokenTerms,
+      matched,
+      questionTerms,
+      idf: options.idf,
+      answerType,
+      coverage: s.coverage,
+      passageWeight: s.passageWeight,
+      focus,
+    };
     for (const c of candidateSpans(tokens)) {
       const features = spanFeatures(context, c);
       if (!features) continue;
-      out.push({ passageId: s.passageId, start: s.start + tokens[c.first]!.start, end: s.start + tokens[c.last]!.end, coverage: s.coverage, features });
+      out.push({
+        passageId: s.passageId,
+        start: s.start + tokens[c.first]!.start,
+        end: s.start + tokens[c.last]!.end,
+        coverage: s.coverage,
+        features,
+      });
     }
   }
   return out;

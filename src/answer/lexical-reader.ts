@@ -32,7 +32,11 @@ export function createLexicalReader(options: LexicalReaderOptions): Reader {
     mode: "lexical",
     modelId: "lexical",
     async read(question: string, passages: ScoredPassage[]): Promise<Span[]> {
-      const candidates = collectCandidates(question, passages, { idf: options.idf, passages: options.passages ?? 3, sentences: options.sentences ?? 5 });
+      const candidates = collectCandidates(question, passages, {
+        idf: options.idf,
+        passages: options.passages ?? 3,
+        sentences: options.sentences ?? 5,
+      });
       if (candidates.length === 0) return [];
       const logits = candidates.map((c) => dot(weights, c.features));
       const max = Math.max(...logits);

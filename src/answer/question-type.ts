@@ -14,13 +14,29 @@ const PATTERNS: Array<[RegExp, AnswerType]> = [
   [/^when\b/i, "time"],
   [KIND("year|years|date|day|month|decade|century|time|period|era|season"), "time"],
   [/^where\b/i, "place"],
-  [KIND("city|country|countries|state|place|region|town|nation|continent|location|area|island|river|province|county|airport|base|venue|street|stadium"), "place"],
+  [
+    KIND(
+      "city|country|countries|state|place|region|town|nation|continent|location|area|island|river|province|county|airport|base|venue|street|stadium",
+    ),
+    "place",
+  ],
   [/^who(m|se)?\b/i, "person"],
-  [KIND("person|man|woman|people|leader|president|general|player|company|companies|organi[sz]ation|team|group|band|author|minister|official|chief|commander|firm|kingdom|empire|university|party|star"), "person"],
+  [
+    KIND(
+      "person|man|woman|people|leader|president|general|player|company|companies|organi[sz]ation|team|group|band|author|minister|official|chief|commander|firm|kingdom|empire|university|party|star",
+    ),
+    "person",
+  ],
   // Agent nouns name people and firms: "what Panther defender", "which car manufacturer".
-  [/^(what|which)\s+(\S+\s+){0,2}?(?!(number|water|order|power|matter|river|center|centre|letter|other|paper|layer|border|sector|factor|color|colour|error|floor|door|minor|major|poster|computer|chapter|meter|metre|quarter|winter|summer|weather|answer|cancer|corridor|vector|motor|theater|theatre|character|fiber|fibre|oyster|filter|tower|super)s?\b)[a-z]+(er|or|ist|ian)s?\b/i, "person"],
+  [
+    /^(what|which)\s+(\S+\s+){0,2}?(?!(number|water|order|power|matter|river|center|centre|letter|other|paper|layer|border|sector|factor|color|colour|error|floor|door|minor|major|poster|computer|chapter|meter|metre|quarter|winter|summer|weather|answer|cancer|corridor|vector|motor|theater|theatre|character|fiber|fibre|oyster|filter|tower|super)s?\b)[a-z]+(er|or|ist|ian)s?\b/i,
+    "person",
+  ],
   // "What/which <kind>" (not "what is/did …") asks for a named thing: a film, a show, a fund.
-  [/^(what|which)\s+(?!(is|was|are|were|did|does|do|has|have|had|can|could|would|will|should|may|might|if|about|else|kind|type|sort)\b)[a-z]+\b/i, "named"],
+  [
+    /^(what|which)\s+(?!(is|was|are|were|did|does|do|has|have|had|can|could|would|will|should|may|might|if|about|else|kind|type|sort)\b)[a-z]+\b/i,
+    "named",
+  ],
 ];
 
 const WH = /\b(what|which|who|whom|whose|when|where|how|why)\b/i;

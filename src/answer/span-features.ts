@@ -43,7 +43,12 @@ export function spanFeatures(ctx: SentenceContext, c: Candidate): Float64Array |
   }
   if (content === 0 || inQuestion === content) return undefined;
 
-  let near = 0, weight = 0, nearest = Infinity, after = 0, before = 0, firstMatch = Infinity;
+  let near = 0,
+    weight = 0,
+    nearest = Infinity,
+    after = 0,
+    before = 0,
+    firstMatch = Infinity;
   for (const m of matched) {
     firstMatch = Math.min(firstMatch, m);
     if (m >= c.first && m <= c.last) continue;
@@ -56,10 +61,14 @@ export function spanFeatures(ctx: SentenceContext, c: Candidate): Float64Array |
     if (m > c.last && distance <= 2) before = 1;
   }
   const length = c.last - c.first + 1;
-  const text = tokens.slice(c.first, c.last + 1).map((t) => t.text).join(" ");
+  const text = tokens
+    .slice(c.first, c.last + 1)
+    .map((t) => t.text)
+    .join(" ");
   const previous = tokens[c.first - 1];
   const next = tokens[c.last + 1];
-  const opened = tokens.slice(0, c.first).filter((t) => t.text === "(").length > tokens.slice(0, c.first).filter((t) => t.text === ")").length;
+  const opened =
+    tokens.slice(0, c.first).filter((t) => t.text === "(").length > tokens.slice(0, c.first).filter((t) => t.text === ")").length;
 
   const f = new Float64Array(FEATURE_COUNT);
   f[0] = 1;
@@ -86,7 +95,9 @@ export function spanFeatures(ctx: SentenceContext, c: Candidate): Float64Array |
   f[k++] = c.last < firstMatch ? 1 : 0;
   // The question's focus noun inside or right beside the span ("the Santa Clara Marriott hotel").
   let focusNear = 0;
-  if (ctx.focus) for (let i = Math.max(0, c.first - 2); i <= Math.min(tokens.length - 1, c.last + 2); i++) if (tokenTerms[i] === ctx.focus) focusNear = 1;
+  if (ctx.focus)
+    for (let i = Math.max(0, c.first - 2); i <= Math.min(tokens.length - 1, c.last + 2); i++)
+      if (tokenTerms[i] === ctx.focus) focusNear = 1;
   f[k++] = focusNear;
   // How densely the question's words stand just left and just right of the span.
   f[k++] = matched.filter((m) => m < c.first && m >= c.first - 4).length / 4;

@@ -24,15 +24,24 @@ await runCommand(USAGE, async () => {
   const newsdesk = await createNewsdesk(config, logger);
   await newsdesk.close();
   // A second refresh reads the now-current cache: cheap, and gives the passages in order.
-  const { items, report } = await refreshIndex({ knowledgeDir: config.KNOWLEDGE_DIR, cacheDir: config.CACHE_DIR, repair: repairText, logger: createLogger({ level: "error" }) });
+  const { items, report } = await refreshIndex({
+    knowledgeDir: config.KNOWLEDGE_DIR,
+    cacheDir: config.CACHE_DIR,
+    repair: repairText,
+    logger: createLogger({ level: "error" }),
+  });
   if (values.json) {
     for (const { passages } of items) {
-      for (const p of passages) process.stdout.write(JSON.stringify({ id: p.id, articleId: p.articleId, title: p.title, paragraph: p.paragraph, text: p.text }) + "\n");
+      for (const p of passages)
+        process.stdout.write(
+          JSON.stringify({ id: p.id, articleId: p.articleId, title: p.title, paragraph: p.paragraph, text: p.text }) + "\n",
+        );
     }
   } else {
     process.stdout.write(
       `Indexed ${items.length} articles, ${report.passages} passages in ${((Date.now() - started) / 1000).toFixed(1)} s` +
-        (report.problems.length ? `; ${report.problems.length} files skipped (see above)` : "") + "\n",
+        (report.problems.length ? `; ${report.problems.length} files skipped (see above)` : "") +
+        "\n",
     );
   }
   return 0;

@@ -28,7 +28,15 @@ function median(values: number[]): number {
 }
 
 async function bench(models: ReadyModels, runs: number): Promise<void> {
-  const passage: Passage = { id: "bench#p1", articleId: "bench", title: "Bench", paragraph: 1, start: 0, end: BENCH_TEXT.length, text: BENCH_TEXT };
+  const passage: Passage = {
+    id: "bench#p1",
+    articleId: "bench",
+    title: "Bench",
+    paragraph: 1,
+    start: 0,
+    end: BENCH_TEXT.length,
+    text: BENCH_TEXT,
+  };
   const question = "How much will the transport plan cost?";
   const time = async (fn: () => Promise<unknown>) => {
     const times: number[] = [];
@@ -43,7 +51,9 @@ async function bench(models: ReadyModels, runs: number): Promise<void> {
   const embedMs = await time(() => models.embedder.embed([BENCH_TEXT], "passage"));
   const queryMs = await time(() => models.embedder.embed([question], "query"));
   const readMs = await time(() => models.reader.read(question, [{ passage, score: 1 }]));
-  process.stdout.write(`embed passage (~200 tokens): median ${embedMs} ms\nembed query: median ${queryMs} ms\nQA read (1 passage): median ${readMs} ms\n(${runs} runs each)\n`);
+  process.stdout.write(
+    `embed passage (~200 tokens): median ${embedMs} ms\nembed query: median ${queryMs} ms\nQA read (1 passage): median ${readMs} ms\n(${runs} runs each)\n`,
+  );
 }
 
 async function main(): Promise<number> {
@@ -64,7 +74,9 @@ async function main(): Promise<number> {
   const result = await resolveModels({ ...config, ANSWER_MODE: "auto" }, logger);
   const loadMs = performance.now() - loadStart;
   if (result.kind !== "ready") {
-    process.stderr.write(`Cannot fetch the models: ${result.reason}\nOn an offline host, copy the models into a folder and set LOCAL_MODELS_DIR (or pass --models DIR).\n`);
+    process.stderr.write(
+      `Cannot fetch the models: ${result.reason}\nOn an offline host, copy the models into a folder and set LOCAL_MODELS_DIR (or pass --models DIR).\n`,
+    );
     return 1;
   }
   try {
@@ -72,8 +84,7 @@ async function main(): Promise<number> {
       const rssMb = process.memoryUsage().rss / 1e6;
       process.stdout.write(`load both models: ${loadMs.toFixed(0)} ms, resident memory after load: ${rssMb.toFixed(0)} MB\n`);
       await bench(result, Number(values.runs ?? 20));
-    }
-    else process.stdout.write(`models ready (${result.source}): ${config.EMBEDDING_MODEL}, ${config.QA_MODEL} [${config.MODEL_DTYPE}]\n`);
+    } else process.stdout.write(`models ready (${result.source}): ${config.EMBEDDING_MODEL}, ${config.QA_MODEL} [${config.MODEL_DTYPE}]\n`);
   } finally {
     await result.dispose();
   }

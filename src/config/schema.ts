@@ -1,9 +1,7 @@
 import { z } from "zod";
 
 // Every setting Newsdesk reads, with its default. Environment variable names are the keys.
-const bool = z
-  .enum(["true", "false", "1", "0", "yes", "no", ""])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const bool = z.enum(["true", "false", "1", "0", "yes", "no", ""]).transform((v) => v === "true" || v === "1" || v === "yes");
 
 const list = z.string().transform((v) =>
   v
@@ -16,8 +14,14 @@ const positiveInt = z.coerce.number().int().positive();
 
 export const configSchema = z.object({
   DISCORD_TOKEN: z.string().optional(),
-  DISCORD_APP_ID: z.string().regex(/^\d{17,20}$/, "must be a Discord snowflake (17–20 digits)").optional(),
-  DEV_GUILD_ID: z.string().regex(/^\d{17,20}$/, "must be a Discord snowflake (17–20 digits)").optional(),
+  DISCORD_APP_ID: z
+    .string()
+    .regex(/^\d{17,20}$/, "must be a Discord snowflake (17–20 digits)")
+    .optional(),
+  DEV_GUILD_ID: z
+    .string()
+    .regex(/^\d{17,20}$/, "must be a Discord snowflake (17–20 digits)")
+    .optional(),
   /** Channel ids where every question-like message is answered (needs the Message Content intent). */
   ASK_CHANNELS: list.default([]),
   /** Discord's REST API base URL; unset means Discord itself. For a local test stand-in or a proxy. */

@@ -33,10 +33,19 @@ async function main(): Promise<void> {
     const config = loadConfig();
     const problems: string[] = [];
     if (!config.DISCORD_TOKEN) problems.push(TOKEN_PROBLEM);
-    if (!config.DISCORD_APP_ID) problems.push("DISCORD_APP_ID is not set: copy the Application ID from the developer portal (General Information)");
+    if (!config.DISCORD_APP_ID)
+      problems.push("DISCORD_APP_ID is not set: copy the Application ID from the developer portal (General Information)");
     if (problems.length) throw new ConfigError(formatProblems(problems), { problems });
-    const result = await deployCommands({ token: config.DISCORD_TOKEN!, appId: config.DISCORD_APP_ID!, guildId: config.DEV_GUILD_ID, api: config.DISCORD_API_URL });
-    const where = result.scope === "guild" ? `to guild ${config.DEV_GUILD_ID} (available now)` : "globally (Discord may take a while to show them everywhere)";
+    const result = await deployCommands({
+      token: config.DISCORD_TOKEN!,
+      appId: config.DISCORD_APP_ID!,
+      guildId: config.DEV_GUILD_ID,
+      api: config.DISCORD_API_URL,
+    });
+    const where =
+      result.scope === "guild"
+        ? `to guild ${config.DEV_GUILD_ID} (available now)`
+        : "globally (Discord may take a while to show them everywhere)";
     console.log(`Registered ${result.names.length} commands ${where}: ${result.names.join(", ")}`);
     console.log(`Invite link: ${inviteUrl(config.DISCORD_APP_ID!)}`);
   } catch (error) {

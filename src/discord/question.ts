@@ -1,13 +1,38 @@
 // Reading a question out of a channel message. Pure.
 
 const ASKING_WORDS = new Set([
-  "who", "whom", "whose", "what", "when", "where", "why", "how", "which", "is", "are", "was", "were",
-  "do", "does", "did", "can", "could", "will", "would", "should", "has", "have", "had",
+  "who",
+  "whom",
+  "whose",
+  "what",
+  "when",
+  "where",
+  "why",
+  "how",
+  "which",
+  "is",
+  "are",
+  "was",
+  "were",
+  "do",
+  "does",
+  "did",
+  "can",
+  "could",
+  "will",
+  "would",
+  "should",
+  "has",
+  "have",
+  "had",
 ]);
 
 /** The message text without mentions of the bot (`<@id>` or the legacy `<@!id>`), squeezed. */
 export function stripBotMention(content: string, botId: string): string {
-  return content.replace(new RegExp(`<@!?${botId}>`, "g"), " ").replace(/\s+/g, " ").trim();
+  return content
+    .replace(new RegExp(`<@!?${botId}>`, "g"), " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Whether a message in an ask channel reads as a question worth answering. */

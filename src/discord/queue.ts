@@ -11,9 +11,7 @@ export interface QueueOptions {
 }
 
 export type Admission<T> =
-  | { kind: "accepted"; result: Promise<T>; ahead: number }
-  | { kind: "full"; retryAfterMs: number }
-  | { kind: "closed" };
+  { kind: "accepted"; result: Promise<T>; ahead: number } | { kind: "full"; retryAfterMs: number } | { kind: "closed" };
 
 export interface Queue {
   submit<T>(job: () => Promise<T>): Admission<T>;

@@ -27,10 +27,8 @@ function meta(document: Document, selector: string): string | undefined {
 export function parseHtml(html: string): ParsedDocument {
   const { parseHTML, Readability } = load();
   const { document } = parseHTML(html);
-  const source =
-    document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? meta(document, 'meta[property="og:url"]');
-  const published =
-    meta(document, 'meta[property="article:published_time"]') ?? meta(document, 'meta[name="date"]');
+  const source = document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? meta(document, 'meta[property="og:url"]');
+  const published = meta(document, 'meta[property="article:published_time"]') ?? meta(document, 'meta[name="date"]');
   const article = new Readability(document as unknown as Document).parse();
   if (!article?.content) return { meta: { source: source ?? undefined, published }, body: "" };
   const { document: content } = parseHTML(`<html><body>${article.content}</body></html>`);

@@ -34,9 +34,16 @@ export async function createEmbedder(options: EmbedderOptions): Promise<ModelEmb
       const batch = order.slice(b, b + batchSize);
       let result;
       try {
-        result = await extractor(batch.map((i) => prefix + texts[i]!), { pooling: recipe.pooling, normalize: true });
+        result = await extractor(
+          batch.map((i) => prefix + texts[i]!),
+          { pooling: recipe.pooling, normalize: true },
+        );
       } catch (error) {
-        throw new ModelError(`Embedding with ${options.modelId} failed: ${(error as Error).message}`, { modelId: options.modelId }, { cause: error });
+        throw new ModelError(
+          `Embedding with ${options.modelId} failed: ${(error as Error).message}`,
+          { modelId: options.modelId },
+          { cause: error },
+        );
       }
       const data = result.data as Float32Array;
       const width = result.dims[1]!;

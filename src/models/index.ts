@@ -27,7 +27,14 @@ export async function createSummarizer(options: SummarizerOptions): Promise<Mode
   return (await import("./summarizer.js")).createSummarizer(options);
 }
 
-export { resolveModels, modelCacheDir, type ModelAvailability, type ModelSettings, type ReadyModels, type ResolveOptions } from "./resolve-models.js";
+export {
+  resolveModels,
+  modelCacheDir,
+  type ModelAvailability,
+  type ModelSettings,
+  type ReadyModels,
+  type ResolveOptions,
+} from "./resolve-models.js";
 export { summaryModel, type SummaryModel, type SummaryModelOptions, type SummaryModelSettings } from "./summary-model.js";
 export { watchForModels, type ModelWatcher, type WatchOptions } from "./watch-for-models.js";
 export { probeHub, type ProbeResult } from "./hub-probe.js";

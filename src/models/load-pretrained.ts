@@ -2,7 +2,14 @@
 // failure into a ModelError that names the model and, for a local folder, the file at fault.
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { AutoModel, AutoModelForQuestionAnswering, AutoModelForSeq2SeqLM, AutoTokenizer, type PreTrainedModel, type PreTrainedTokenizer } from "@huggingface/transformers";
+import {
+  AutoModel,
+  AutoModelForQuestionAnswering,
+  AutoModelForSeq2SeqLM,
+  AutoTokenizer,
+  type PreTrainedModel,
+  type PreTrainedTokenizer,
+} from "@huggingface/transformers";
 import { ModelError } from "../errors.js";
 import { checkModelFiles, modelDir, onnxFileFor, type ModelDtype } from "./model-files.js";
 import type { ProgressInfo } from "./progress.js";
@@ -60,7 +67,8 @@ export async function loadPretrained(task: LoadTask, options: ModelLoadOptions):
     session_options: { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: "all" as const },
   };
   try {
-    const Auto = task === "question-answering" ? AutoModelForQuestionAnswering : task === "summarization" ? AutoModelForSeq2SeqLM : AutoModel;
+    const Auto =
+      task === "question-answering" ? AutoModelForQuestionAnswering : task === "summarization" ? AutoModelForSeq2SeqLM : AutoModel;
     const model = await Auto.from_pretrained(options.modelId, modelOptions);
     return { tokenizer, model };
   } catch (error) {

@@ -27,7 +27,12 @@ export function modelDir(root: string, modelId: string): string {
 /** True when every required file exists (no parsing): used to decide "already cached". */
 export async function hasModelFiles(root: string, modelId: string, dtype: ModelDtype, kind: ModelKind = "encoder"): Promise<boolean> {
   const sizes = await Promise.all(
-    requiredFiles(dtype, kind).map((f) => stat(path.join(modelDir(root, modelId), f)).then((s) => s.size, () => 0)),
+    requiredFiles(dtype, kind).map((f) =>
+      stat(path.join(modelDir(root, modelId), f)).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
   );
   return sizes.every((size) => size > 0);
 }
@@ -37,7 +42,10 @@ export async function checkModelFiles(root: string, modelId: string, dtype: Mode
   const dir = modelDir(root, modelId);
   for (const file of requiredFiles(dtype, kind)) {
     const full = path.join(dir, file);
-    const size = await stat(full).then((s) => s.size, () => -1);
+    const size = await stat(full).then(
+      (s) => s.size,
+      () => -1,
+    );
     if (size < 0) throw new ModelError(`Model file missing: ${full}`, { modelId, file: full });
     if (size === 0) throw new ModelError(`Model file is empty: ${full}`, { modelId, file: full });
     if (file.endsWith(".json")) {

@@ -55,7 +55,8 @@ export async function createQaReader(options: QaReaderOptions): Promise<QaReader
   const tokenizerJson = (tokenizer as unknown as { _tokenizerJSON?: { normalizer?: unknown } })._tokenizerJSON;
   const doLowerCase = (tokenizer.config as { do_lower_case?: boolean } | undefined)?.do_lower_case;
   const settings: NormalizerSettings = normalizerSettingsOf(tokenizerJson?.normalizer, doLowerCase);
-  const sessionInputs: string[] = (model as unknown as { sessions?: { model?: { inputNames?: string[] } } }).sessions?.model?.inputNames ?? [];
+  const sessionInputs: string[] =
+    (model as unknown as { sessions?: { model?: { inputNames?: string[] } } }).sessions?.model?.inputNames ?? [];
   const windowOptions: WindowOptions = {
     ...DEFAULT_WINDOW_OPTIONS,
     ...specialIds(tokenizer),
@@ -79,13 +80,21 @@ export async function createQaReader(options: QaReaderOptions): Promise<QaReader
       attention_mask: int64(rows, width, () => 1),
     };
     if (sessionInputs.includes("token_type_ids")) {
-      inputs.token_type_ids = int64(batch.map((b) => b.window.tokenTypeIds), width, (row, i) => row[i]!);
+      inputs.token_type_ids = int64(
+        batch.map((b) => b.window.tokenTypeIds),
+        width,
+        (row, i) => row[i]!,
+      );
     }
     try {
       const out = (await (model as PreTrainedModel)(inputs)) as { start_logits: Tensor; end_logits: Tensor };
       return { start: out.start_logits.data as Float32Array, end: out.end_logits.data as Float32Array, width };
     } catch (error) {
-      throw new ModelError(`Question answering with ${options.modelId} failed: ${(error as Error).message}`, { modelId: options.modelId }, { cause: error });
+      throw new ModelError(
+        `Question answering with ${options.modelId} failed: ${(error as Error).message}`,
+        { modelId: options.modelId },
+        { cause: error },
+      );
     }
   }
 
@@ -94,7 +103,9 @@ export async function createQaReader(options: QaReaderOptions): Promise<QaReader
     const questionIds = tokenizer.encode(question, { add_special_tokens: false });
     const prepared = passages.map((p) => tokenizePassage(p.passage.text));
     const windows: PreparedWindow[] = prepared.flatMap((p, passage) =>
-      p.tokens.length === 0 ? [] : buildWindows(questionIds, tokenizer.convert_tokens_to_ids(p.tokens), windowOptions).map((window) => ({ passage, window })),
+      p.tokens.length === 0
+        ? []
+        : buildWindows(questionIds, tokenizer.convert_tokens_to_ids(p.tokens), windowOptions).map((window) => ({ passage, window })),
     );
     const found: Span[][] = passages.map(() => []);
     const noAnswer = passages.map(() => 1);
@@ -104,17 +115,28 @@ export async function createQaReader(options: QaReaderOptions): Promise<QaReader
       batch.forEach(({ passage, window }, row) => {
         const slice = (a: Float32Array) => a.subarray(row * width, row * width + window.inputIds.length);
         const contextEnd = window.contextStart + window.tokenTo - window.tokenFrom;
-        const decoded = decodeSpans(slice(start), slice(end), { contextStart: window.contextStart, contextEnd, maxAnswerTokens, topK: perPassage });
+        const decoded = decodeSpans(slice(start), slice(end), {
+          contextStart: window.contextStart,
+          contextEnd,
+          maxAnswerTokens,
+          topK: perPassage,
+        });
         noAnswer[passage] = Math.min(noAnswer[passage]!, decoded.noAnswerScore);
         const { tokens, offsets } = prepared[passage]!;
         for (const span of decoded.spans) {
           const toPassage = (t: number) => t - window.contextStart + window.tokenFrom;
           const [first, last] = widenToWords(tokens, toPassage(span.startToken), toPassage(span.endToken));
-          found[passage]!.push({ passageId: passages[passage]!.passage.id, start: offsets[first]!.start, end: offsets[last]!.end, score: span.score });
+          found[passage]!.push({
+            passageId: passages[passage]!.passage.id,
+            start: offsets[first]!.start,
+            end: offsets[last]!.end,
+            score: span.score,
+          });
         }
       });
     }
-    return found.flatMap((spans, passage) => bestDistinct(spans, perPassage).map((s) => ({ ...s, noAnswerScore: noAnswer[passage]! })))
+    return found
+      .flatMap((spans, passage) => bestDistinct(spans, perPassage).map((s) => ({ ...s, noAnswerScore: noAnswer[passage]! })))
       .sort((a, b) => b.score - a.score);
   }
 

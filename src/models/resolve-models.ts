@@ -14,7 +14,14 @@ import type { ModelSource } from "./transformers-env.js";
 
 export type ModelSettings = Pick<
   Config,
-  "ANSWER_MODE" | "EMBEDDING_MODEL" | "QA_MODEL" | "MODEL_DTYPE" | "LOCAL_MODELS_DIR" | "CACHE_DIR" | "MODEL_NETWORK_TIMEOUT_MS" | "MODEL_HUB_URL"
+  | "ANSWER_MODE"
+  | "EMBEDDING_MODEL"
+  | "QA_MODEL"
+  | "MODEL_DTYPE"
+  | "LOCAL_MODELS_DIR"
+  | "CACHE_DIR"
+  | "MODEL_NETWORK_TIMEOUT_MS"
+  | "MODEL_HUB_URL"
 >;
 
 export interface ReadyModels {
@@ -49,7 +56,12 @@ export function modelCacheDir(settings: Pick<Config, "CACHE_DIR">): string {
   return path.resolve(settings.CACHE_DIR, "models");
 }
 
-async function load(settings: ModelSettings, source: ModelSource, kind: ReadyModels["source"], options: ResolveOptions): Promise<ReadyModels> {
+async function load(
+  settings: ModelSettings,
+  source: ModelSource,
+  kind: ReadyModels["source"],
+  options: ResolveOptions,
+): Promise<ReadyModels> {
   // transformers.js (and ONNX Runtime) are imported only when models are really loaded: a
   // lexical start, or one that finds the hub unreachable, saves most of a second.
   const [{ createEmbedder }, { createQaReader }] = await Promise.all([import("./embedder.js"), import("./qa-reader.js")]);

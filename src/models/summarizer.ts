@@ -28,7 +28,11 @@ export function tokenBudget(maxWords: number, maxNewTokens: number, minShare: nu
 
 export async function createSummarizer(options: SummarizerOptions): Promise<ModelSummarizer> {
   const { tokenizer, model } = await loadPretrained("summarization", options);
-  const pipe = new SummarizationPipeline({ task: "summarization", model: model as PreTrainedModel, tokenizer: tokenizer as PreTrainedTokenizer });
+  const pipe = new SummarizationPipeline({
+    task: "summarization",
+    model: model as PreTrainedModel,
+    tokenizer: tokenizer as PreTrainedTokenizer,
+  });
   const maxNewTokens = options.maxNewTokens ?? 142;
   const minShare = options.minShare ?? 0.4;
 
@@ -42,7 +46,11 @@ export async function createSummarizer(options: SummarizerOptions): Promise<Mode
       const first = (Array.isArray(out) ? out[0] : out) as { summary_text?: string } | undefined;
       return (first?.summary_text ?? "").trim();
     } catch (error) {
-      throw new ModelError(`Summarising with ${options.modelId} failed: ${(error as Error).message}`, { modelId: options.modelId }, { cause: error });
+      throw new ModelError(
+        `Summarising with ${options.modelId} failed: ${(error as Error).message}`,
+        { modelId: options.modelId },
+        { cause: error },
+      );
     }
   }
 

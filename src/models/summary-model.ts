@@ -13,7 +13,10 @@ import { modelCacheDir } from "./resolve-models.js";
 import type { ModelSummarizer, SummarizerOptions } from "./summarizer.js";
 import type { ModelSource } from "./transformers-env.js";
 
-export type SummaryModelSettings = Pick<Config, "SUMMARY_MODEL" | "MODEL_DTYPE" | "LOCAL_MODELS_DIR" | "CACHE_DIR" | "MODEL_NETWORK_TIMEOUT_MS" | "MODEL_HUB_URL">;
+export type SummaryModelSettings = Pick<
+  Config,
+  "SUMMARY_MODEL" | "MODEL_DTYPE" | "LOCAL_MODELS_DIR" | "CACHE_DIR" | "MODEL_NETWORK_TIMEOUT_MS" | "MODEL_HUB_URL"
+>;
 
 export interface SummaryModel {
   /** The loaded summariser; rejects with a ModelError when it cannot be had. */
@@ -30,7 +33,8 @@ async function sourceFor(settings: SummaryModelSettings): Promise<{ source: Mode
   const id = settings.SUMMARY_MODEL;
   if (settings.LOCAL_MODELS_DIR) return { source: { kind: "local", dir: path.resolve(settings.LOCAL_MODELS_DIR) }, from: "local folder" };
   const cacheDir = modelCacheDir(settings);
-  if (await hasModelFiles(cacheDir, id, settings.MODEL_DTYPE, "seq2seq")) return { source: { kind: "local", dir: cacheDir }, from: "cache" };
+  if (await hasModelFiles(cacheDir, id, settings.MODEL_DTYPE, "seq2seq"))
+    return { source: { kind: "local", dir: cacheDir }, from: "cache" };
   const probe = await probeHub(settings.MODEL_HUB_URL, id, settings.MODEL_NETWORK_TIMEOUT_MS);
   if (!probe.ok) throw new ModelError(`The summary model ${id} is not available: model hub unreachable: ${probe.reason}`, { modelId: id });
   const timeoutMs = settings.MODEL_NETWORK_TIMEOUT_MS * 5;
@@ -42,7 +46,13 @@ async function load(settings: SummaryModelSettings, logger: Logger, options: Sum
   // transformers.js is imported here, on first use, never at start-up.
   const { createSummarizer } = await import("./summarizer.js");
   const onProgress = source.kind === "remote" ? createProgressReporter() : undefined;
-  const summarizer = await createSummarizer({ modelId: settings.SUMMARY_MODEL, dtype: settings.MODEL_DTYPE, source, onProgress, ...options });
+  const summarizer = await createSummarizer({
+    modelId: settings.SUMMARY_MODEL,
+    dtype: settings.MODEL_DTYPE,
+    source,
+    onProgress,
+    ...options,
+  });
   logger.info("summary model loaded", { model: settings.SUMMARY_MODEL, dtype: settings.MODEL_DTYPE, from });
   return summarizer;
 }
@@ -60,14 +70,23 @@ export function summaryModel(settings: SummaryModelSettings, logger: Logger, opt
       }
       loading ??= load(settings, logger, options).catch((error: unknown) => {
         failedAt = Date.now();
-        throw error instanceof ModelError ? error : new ModelError(`Cannot load the summary model ${settings.SUMMARY_MODEL}: ${String(error)}`, { modelId: settings.SUMMARY_MODEL }, { cause: error });
+        throw error instanceof ModelError
+          ? error
+          : new ModelError(
+              `Cannot load the summary model ${settings.SUMMARY_MODEL}: ${String(error)}`,
+              { modelId: settings.SUMMARY_MODEL },
+              { cause: error },
+            );
       });
       return loading;
     },
     async dispose() {
       const pending = loading;
       loading = undefined;
-      await pending?.then((s) => s.dispose(), () => undefined);
+      await pending?.then(
+        (s) => s.dispose(),
+        () => undefined,
+      );
     },
   };
 }

@@ -26,8 +26,13 @@ function isControl(ch: string): boolean {
 }
 
 function isChinese(cp: number): boolean {
-  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x20000 && cp <= 0x2ebef) ||
-    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x2f800 && cp <= 0x2fa1f);
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x20000 && cp <= 0x2ebef) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0x2f800 && cp <= 0x2fa1f)
+  );
 }
 
 function normalizeChars(text: string, settings: NormalizerSettings): NormalizedChar[] {
@@ -54,13 +59,7 @@ function normalizeChars(text: string, settings: NormalizerSettings): NormalizedC
  * whitespace; an unknown token covers a whole pre-token (a punctuation mark, or a run of
  * non-space, non-punctuation characters), as WordPiece emits one [UNK] per failed word.
  */
-export function alignTokens(
-  text: string,
-  tokens: string[],
-  settings: NormalizerSettings,
-  unkToken = "[UNK]",
-  prefix = "##",
-): CharRange[] {
+export function alignTokens(text: string, tokens: string[], settings: NormalizerSettings, unkToken = "[UNK]", prefix = "##"): CharRange[] {
   const chars = normalizeChars(text, settings);
   const isSpace = (i: number) => chars[i]!.ch === " " || WHITESPACE.test(chars[i]!.ch);
   const isPunct = (i: number) => PUNCTUATION.test(chars[i]!.ch);

@@ -33,7 +33,11 @@ export function retrieve(index: SearchIndex, question: string, options: Retrieve
   const lexical = searchBm25(index.bm25, queryTerms, depth)
     .map((h) => {
       const sentences = sentenceTerms(index.passages[h.doc]!.text);
-      return { doc: h.doc, score: h.score + lambda * proximityBonus(index.bm25, queryTerms, sentences) + mu * sentenceCoverage(index.bm25, queryTerms, sentences) };
+      return {
+        doc: h.doc,
+        score:
+          h.score + lambda * proximityBonus(index.bm25, queryTerms, sentences) + mu * sentenceCoverage(index.bm25, queryTerms, sentences),
+      };
     })
     .sort((a, b) => b.score - a.score || a.doc - b.doc);
   const vectors = index.vectors;

@@ -30,7 +30,11 @@ export async function writeCheckedFile(file: string, format: string, version: nu
 }
 
 /** The payload, or undefined when there is no file; IndexError when it is corrupt or foreign. */
-export async function readCheckedFile(file: string, format: string, version: number): Promise<{ payload: Buffer; meta: unknown } | undefined> {
+export async function readCheckedFile(
+  file: string,
+  format: string,
+  version: number,
+): Promise<{ payload: Buffer; meta: unknown } | undefined> {
   const data = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return undefined;
     throw new IndexError(`The index cache ${file} cannot be read: ${error.message}`, { file }, { cause: error });

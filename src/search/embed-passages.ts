@@ -7,7 +7,13 @@ import { loadVectorCache, saveVectorCache, type VectorsByArticle } from "./vecto
  * Attaches passage vectors to the index: cached ones by article hash and model id, the rest
  * embedded in batches with progress on standard error, then the cache is saved.
  */
-export async function embedPassages(index: SearchIndex, items: readonly IndexedArticle[], embedder: Embedder, folder: string, logger: Logger): Promise<void> {
+export async function embedPassages(
+  index: SearchIndex,
+  items: readonly IndexedArticle[],
+  embedder: Embedder,
+  folder: string,
+  logger: Logger,
+): Promise<void> {
   const { modelId, dimension } = embedder;
   let cached: VectorsByArticle;
   try {
@@ -23,7 +29,7 @@ export async function embedPassages(index: SearchIndex, items: readonly IndexedA
   let done = 0;
   const fresh: VectorsByArticle = new Map();
   for (const item of items) fresh.set(item.article.hash, cached.get(item.article.hash)!);
-  for (let b = 0; b < missing.length; ) {
+  for (let b = 0; b < missing.length;) {
     // Batches of whole articles, about 256 passages at a time: the embedder sorts each call by
     // length, and a wider sort pads less (BBC: 21% padded tokens at 64, 6% at 256; npm run bench).
     const batch: IndexedArticle[] = [];
@@ -32,7 +38,10 @@ export async function embedPassages(index: SearchIndex, items: readonly IndexedA
       size += missing[b]!.passages.length;
       batch.push(missing[b++]!);
     }
-    const vectors = await embedder.embed(batch.flatMap((i) => i.passages.map((p) => `${p.title}. ${p.text}`)), "passage");
+    const vectors = await embedder.embed(
+      batch.flatMap((i) => i.passages.map((p) => `${p.title}. ${p.text}`)),
+      "passage",
+    );
     let offset = 0;
     for (const item of batch) {
       const flat = new Float32Array(item.passages.length * dimension);
@@ -41,11 +50,15 @@ export async function embedPassages(index: SearchIndex, items: readonly IndexedA
       fresh.set(item.article.hash, flat);
     }
     done += size;
-    process.stderr.write(`\r[newsdesk] embedded ${done}/${total} passages (${Math.round((done * 1000) / Math.max(1, Date.now() - started))}/s)`);
+    process.stderr.write(
+      `\r[newsdesk] embedded ${done}/${total} passages (${Math.round((done * 1000) / Math.max(1, Date.now() - started))}/s)`,
+    );
   }
   if (total > 0) {
     process.stderr.write("\n");
-    await saveVectorCache(folder, modelId, dimension, fresh).catch((error: unknown) => logger.warn("The vector cache could not be written", { error }));
+    await saveVectorCache(folder, modelId, dimension, fresh).catch((error: unknown) =>
+      logger.warn("The vector cache could not be written", { error }),
+    );
   }
   const data = new Float32Array(index.passages.length * dimension);
   let row = 0;

@@ -44,7 +44,11 @@ export function watchKnowledge(
         try {
           const r = await reindex();
           logger.info("knowledge folder re-indexed", {
-            added: r.added.length, changed: r.changed.length, removed: r.removed.length, problems: r.problems.length, passages: r.passages,
+            added: r.added.length,
+            changed: r.changed.length,
+            removed: r.removed.length,
+            problems: r.problems.length,
+            passages: r.passages,
           });
         } catch (error) {
           logger.error("re-index after a change failed; the previous index stays in use", { error });

@@ -19,10 +19,7 @@ export function scoreSentences(input: ScoreInput, w: RankWeights): Float64Array 
   for (let i = 0; i < scores.length; i++) {
     const prior = Math.pow(0.5, input.positions[i]! / w.positionHalfLife);
     scores[i] =
-      w.centrality * centrality[i]! +
-      w.position * prior +
-      w.title * input.titleSimilarity[i]! +
-      w.relevance * (input.relevance?.[i] ?? 0);
+      w.centrality * centrality[i]! + w.position * prior + w.title * input.titleSimilarity[i]! + w.relevance * (input.relevance?.[i] ?? 0);
   }
   return scores;
 }

@@ -24,13 +24,19 @@ export async function summarizeArticle(
   const base = { articleId: article.id, title: article.title, mode } as const;
   if (units.length === 0) return { ...base, sentences: [] };
 
-  const space = await buildSpace(units.map((u) => u.text), embedder);
-  const titleSimilarity = article.title.trim() ? await space.similarityTo(article.title) : units.map(() => 0);
-  const scores = scoreSentences(
-    { sim: space.sim, positions: units.map((u) => u.ordinal), titleSimilarity },
-    weights,
+  const space = await buildSpace(
+    units.map((u) => u.text),
+    embedder,
   );
-  const picked = selectMmr(scores, space.sim, count, weights.lambda, units.map((_, i) => i));
+  const titleSimilarity = article.title.trim() ? await space.similarityTo(article.title) : units.map(() => 0);
+  const scores = scoreSentences({ sim: space.sim, positions: units.map((u) => u.ordinal), titleSimilarity }, weights);
+  const picked = selectMmr(
+    scores,
+    space.sim,
+    count,
+    weights.lambda,
+    units.map((_, i) => i),
+  );
   const sentences = picked
     .sort((a, b) => a - b)
     .map((i) => units[i]!)

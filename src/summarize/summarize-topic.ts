@@ -46,7 +46,10 @@ export async function summarizeTopic(
   const units = foldNearDuplicates(all.map((s) => s.text)).map((i) => all[i]!);
   if (units.length === 0) return { ...base, sentences: [] };
 
-  const space = await buildSpace(units.map((u) => u.text), embedder);
+  const space = await buildSpace(
+    units.map((u) => u.text),
+    embedder,
+  );
   const relevance = await space.similarityTo(topic);
   const top = Math.max(...relevance);
   const scores = scoreSentences(
@@ -62,10 +65,15 @@ export async function summarizeTopic(
   for (const u of units) if (!articleRank.has(u.articleId)) articleRank.set(u.articleId, articleRank.size);
   // A digest speaks for several articles: no one article may fill more than half of it.
   const limit =
-    articleRank.size > 1
-      ? { groups: units.map((u) => articleRank.get(u.articleId)!), perGroup: Math.ceil(count / 2) }
-      : undefined;
-  const picked = selectMmr(scores, space.sim, count, weights.lambda, units.map((_, i) => i), limit);
+    articleRank.size > 1 ? { groups: units.map((u) => articleRank.get(u.articleId)!), perGroup: Math.ceil(count / 2) } : undefined;
+  const picked = selectMmr(
+    scores,
+    space.sim,
+    count,
+    weights.lambda,
+    units.map((_, i) => i),
+    limit,
+  );
 
   const sentences = picked
     .map((i) => units[i]!)

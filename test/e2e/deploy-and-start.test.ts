@@ -42,7 +42,10 @@ describe("npm start", () => {
     const cwd = mkdtempSync(join(tmpdir(), "newsdesk-start-"));
     const env = { PATH: process.env.PATH ?? "", HOME: cwd };
     const run = spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/discord/main.ts")], {
-      cwd, env, encoding: "utf8", timeout: 30_000,
+      cwd,
+      env,
+      encoding: "utf8",
+      timeout: 30_000,
     });
     expect(run.status).toBe(78);
     expect(run.stderr).toContain("DISCORD_TOKEN is not set");
@@ -55,7 +58,10 @@ describe("npm run deploy-commands as a command", () => {
   const script = join(ROOT, "src/discord/deploy-commands.ts");
   const run = (env: Record<string, string>) =>
     spawnSync(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), script], {
-      cwd: mkdtempSync(join(tmpdir(), "newsdesk-deploy-")), env: { PATH: process.env.PATH ?? "", ...env }, encoding: "utf8", timeout: 30_000,
+      cwd: mkdtempSync(join(tmpdir(), "newsdesk-deploy-")),
+      env: { PATH: process.env.PATH ?? "", ...env },
+      encoding: "utf8",
+      timeout: 30_000,
     });
 
   it("names each missing setting", () => {
@@ -70,7 +76,13 @@ describe("npm run deploy-commands as a command", () => {
     const { spawn } = await import("node:child_process");
     const child = spawn(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), script], {
       cwd: mkdtempSync(join(tmpdir(), "newsdesk-deploy-")),
-      env: { PATH: process.env.PATH ?? "", DISCORD_TOKEN: TOKEN, DISCORD_APP_ID: APP_ID, DEV_GUILD_ID: GUILD_ID, DISCORD_API_URL: fake.api },
+      env: {
+        PATH: process.env.PATH ?? "",
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_APP_ID: APP_ID,
+        DEV_GUILD_ID: GUILD_ID,
+        DISCORD_API_URL: fake.api,
+      },
     });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
@@ -78,7 +90,9 @@ describe("npm run deploy-commands as a command", () => {
     await fake.close();
     expect(code).toBe(0);
     expect(out).toContain(`Registered 7 commands to guild ${GUILD_ID} (available now)`);
-    expect(out).toContain(`Invite link: https://discord.com/oauth2/authorize?client_id=${APP_ID}&scope=bot+applications.commands&permissions=274877991936`);
+    expect(out).toContain(
+      `Invite link: https://discord.com/oauth2/authorize?client_id=${APP_ID}&scope=bot+applications.commands&permissions=274877991936`,
+    );
     expect(fake.commandPuts).toHaveLength(1);
   });
 });

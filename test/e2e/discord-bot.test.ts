@@ -37,7 +37,9 @@ describe("/ask", () => {
     expect(i.callbacks[0]!.data.flags ?? 0).toBe(0);
     const e = embedOf(reply);
     expect(e.description.startsWith("**Lieutenant General Saddam Khalifa Haftar**")).toBe(true);
-    expect(e.description).toContain("> The visit, accompanied by Deputy Commander-in-Chief __**Lieutenant General Saddam Khalifa Haftar**__");
+    expect(e.description).toContain(
+      "> The visit, accompanied by Deputy Commander-in-Chief __**Lieutenant General Saddam Khalifa Haftar**__",
+    );
     expect(e.title).toBe(HAFTAR.title);
     expect(e.url).toBe("https://example.com/news/haftar-ghq");
     expect(e.fields).toContainEqual(expect.objectContaining({ name: "Paragraph", value: expect.stringContaining("haftar-visits-ghq#p1") }));
@@ -90,7 +92,9 @@ describe("the Show passage button and /source", () => {
   });
 
   it("/source shows the passage and names an unknown id", async () => {
-    expect(embedOf(await h.fake.answerOf(h.fake.interact({ kind: "slash", name: "source", options: { passage: HAFTAR.id } }))).description).toBe(HAFTAR.text);
+    expect(
+      embedOf(await h.fake.answerOf(h.fake.interact({ kind: "slash", name: "source", options: { passage: HAFTAR.id } }))).description,
+    ).toBe(HAFTAR.text);
     const missing = await h.fake.answerOf(h.fake.interact({ kind: "slash", name: "source", options: { passage: "nope#p9" } }));
     expect(missing.content).toMatch(/No passage `nope#p9`/);
     expect(missing.flags).toBe(EPHEMERAL);
@@ -115,7 +119,9 @@ describe("/summary", () => {
   });
 
   it("summarises a chosen article and rejects free text that names none", async () => {
-    const ok = await h.fake.answerOf(h.fake.interact({ kind: "slash", name: "summary", options: { article: HAFTAR.articleId, length: "short" } }));
+    const ok = await h.fake.answerOf(
+      h.fake.interact({ kind: "slash", name: "summary", options: { article: HAFTAR.articleId, length: "short" } }),
+    );
     expect(embedOf(ok).title).toBe(HAFTAR.title);
     expect(embedOf(ok).description).toContain("*(¶1)*");
     const bad = await h.fake.answerOf(h.fake.interact({ kind: "slash", name: "summary", options: { article: "haftar" } }));
@@ -211,7 +217,11 @@ describe("Discord failures", () => {
 
   it("survives Discord refusing a late reply and answers the next question", async () => {
     const failed = h.fake.interact({ kind: "slash", name: "ask", options: { question: "who accompanied Haftar?" } }, { late: true });
-    await h.fake.waitFor(() => h.logs.some((l) => l.includes("interaction failed") && l.includes(failed.id)), 15_000, "the failure in the log");
+    await h.fake.waitFor(
+      () => h.logs.some((l) => l.includes("interaction failed") && l.includes(failed.id)),
+      15_000,
+      "the failure in the log",
+    );
     const reply = await h.fake.answerOf(ask("who accompanied Haftar?"));
     expect(embedOf(reply).title).toBe(HAFTAR.title);
   });

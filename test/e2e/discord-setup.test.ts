@@ -48,7 +48,11 @@ describe("start-up failures", () => {
 
   it("explains a token Discord rejects", async () => {
     fake = await FakeDiscord.start();
-    const start = startBot({ ...settings, askChannels: [], token: "wrong.token.here", api: fake.api }, createNewsdeskDouble(), silentLogger);
+    const start = startBot(
+      { ...settings, askChannels: [], token: "wrong.token.here", api: fake.api },
+      createNewsdeskDouble(),
+      silentLogger,
+    );
     const error = await start.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect(explainStartFailure(error)).toMatch(/Discord rejected DISCORD_TOKEN[\s\S]*README\.md/);

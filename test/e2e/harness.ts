@@ -12,11 +12,7 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(
-  newsdesk: Newsdesk,
-  settings: Partial<BotSettings> = {},
-  fake?: FakeDiscord,
-): Promise<Harness> {
+export async function startHarness(newsdesk: Newsdesk, settings: Partial<BotSettings> = {}, fake?: FakeDiscord): Promise<Harness> {
   fake ??= await FakeDiscord.start();
   const logs: string[] = [];
   const logger = createLogger({ level: "debug", format: "json", write: (line) => logs.push(line) });

@@ -56,10 +56,21 @@ export function createNewsdeskDouble(): NewsdeskDouble {
       if (!/haftar/i.test(question)) return { kind: "not-found", question, mode: "lexical", nearest };
       const start = QUOTE.indexOf(ANSWER);
       return {
-        kind: "found", question, answer: ANSWER, score: 0.83, mode: "lexical", nearest,
+        kind: "found",
+        question,
+        answer: ANSWER,
+        score: 0.83,
+        mode: "lexical",
+        nearest,
         citation: {
-          articleId: HAFTAR.articleId, title: HAFTAR.title, paragraph: 1, passageId: HAFTAR.id, quote: QUOTE,
-          answerStart: start, answerEnd: start + ANSWER.length, source: "https://example.com/news/haftar-ghq",
+          articleId: HAFTAR.articleId,
+          title: HAFTAR.title,
+          paragraph: 1,
+          passageId: HAFTAR.id,
+          quote: QUOTE,
+          answerStart: start,
+          answerEnd: start + ANSWER.length,
+          source: "https://example.com/news/haftar-ghq",
         },
       };
     },
@@ -69,13 +80,23 @@ export function createNewsdeskDouble(): NewsdeskDouble {
     },
     async summarizeTopic(topic) {
       if (topic === "explode") throw new Error("summariser crashed");
-      return { articleId: null, title: `Topic: ${topic}`, mode: "lexical", sentences: [{ text: QUOTE, articleId: HAFTAR.articleId, paragraph: 1 }] };
+      return {
+        articleId: null,
+        title: `Topic: ${topic}`,
+        mode: "lexical",
+        sentences: [{ text: QUOTE, articleId: HAFTAR.articleId, paragraph: 1 }],
+      };
     },
     articles: () => articles,
     passage: (id) => (id === HAFTAR.id ? HAFTAR : undefined),
     status: () => ({
-      mode: "lexical", embedderModel: null, readerModel: null, articles: articles.length, passages: 93,
-      startedAt: new Date(Date.now() - 3_723_000), version: "0.1.0",
+      mode: "lexical",
+      embedderModel: null,
+      readerModel: null,
+      articles: articles.length,
+      passages: 93,
+      startedAt: new Date(Date.now() - 3_723_000),
+      version: "0.1.0",
     }),
     async reindex(): Promise<ReindexReport> {
       return { added: ["world/new-one"], changed: [], removed: [], unchanged: 31, problems: [], passages: 96 };

@@ -38,8 +38,15 @@ describe("npm start", () => {
       {
         cwd: work,
         env: {
-          PATH: process.env.PATH ?? "", HOME: work, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.api, ANSWER_MODE: "lexical",
-          KNOWLEDGE_DIR: join(work, "knowledge"), CACHE_DIR: join(work, "cache"), HEALTH_PORT: String(healthPort), LOG_LEVEL: "info",
+          PATH: process.env.PATH ?? "",
+          HOME: work,
+          DISCORD_TOKEN: TOKEN,
+          DISCORD_API_URL: fake.api,
+          ANSWER_MODE: "lexical",
+          KNOWLEDGE_DIR: join(work, "knowledge"),
+          CACHE_DIR: join(work, "cache"),
+          HEALTH_PORT: String(healthPort),
+          LOG_LEVEL: "info",
         },
         stdio: ["ignore", "pipe", "pipe"],
       },

@@ -24,7 +24,11 @@ beforeAll(async () => {
   const work = mkdtempSync(join(tmpdir(), "newsdesk-e2e-"));
   knowledge = join(work, "knowledge");
   cpSync(join(ROOT, "knowledge"), knowledge, { recursive: true });
-  const config = loadConfig({ ANSWER_MODE: "lexical", KNOWLEDGE_DIR: knowledge, CACHE_DIR: join(work, "cache") }, {}, join(work, "none.env"));
+  const config = loadConfig(
+    { ANSWER_MODE: "lexical", KNOWLEDGE_DIR: knowledge, CACHE_DIR: join(work, "cache") },
+    {},
+    join(work, "none.env"),
+  );
   newsdesk = await createNewsdesk(config, silentLogger);
   h = await startHarness(newsdesk);
   watcher = watchKnowledge(knowledge, () => newsdesk.reindex(), silentLogger, 200);
@@ -42,7 +46,9 @@ describe("with the real Newsdesk core", () => {
     const reply = await h.fake.answerOf(i, 30_000);
     expect(i.callbacks.map((c) => c.type)).toEqual([5]);
     const e = embedOf(reply);
-    expect(e.description).toMatch(/^\*\*[^*]*Saddam Khalifa Haftar\*\*\n\n> The visit, accompanied by __\*\*[^*]*Saddam Khalifa Haftar\*\*__/);
+    expect(e.description).toMatch(
+      /^\*\*[^*]*Saddam Khalifa Haftar\*\*\n\n> The visit, accompanied by __\*\*[^*]*Saddam Khalifa Haftar\*\*__/,
+    );
     expect(e.title).toBe(TITLE);
     expect(e.fields).toContainEqual(expect.objectContaining({ name: "Paragraph", value: "1 · `haftar-visits-ghq#p1`" }));
     expect(e.footer.text).toMatch(/^Mode: lexical .* Confidence: \d+%$/);
@@ -60,12 +66,18 @@ describe("with the real Newsdesk core", () => {
   });
 
   it("says not found for a question the articles do not answer", async () => {
-    const reply = await h.fake.answerOf(h.fake.interact({ kind: "slash", name: "ask", options: { question: "what is the price of tea in Lahore?" } }), 30_000);
+    const reply = await h.fake.answerOf(
+      h.fake.interact({ kind: "slash", name: "ask", options: { question: "what is the price of tea in Lahore?" } }),
+      30_000,
+    );
     expect(embedOf(reply).title).toBe("Not found");
   });
 
   it("keeps @everyone inert and still answers the question around it", async () => {
-    const reply = await h.fake.answerOf(h.fake.interact({ kind: "slash", name: "ask", options: { question: "@everyone who accompanied Haftar?" } }), 30_000);
+    const reply = await h.fake.answerOf(
+      h.fake.interact({ kind: "slash", name: "ask", options: { question: "@everyone who accompanied Haftar?" } }),
+      30_000,
+    );
     // The core drops the mention from the question it echoes; the payload could not ping anyway.
     expect(embedOf(reply).author.name).toBe("Q: who accompanied Haftar?");
     expect(embedOf(reply).title).toBe(TITLE);
@@ -85,7 +97,10 @@ describe("with the real Newsdesk core", () => {
     const ac = h.fake.interact({ kind: "autocomplete", name: "summary", focused: "article", value: "haftar" });
     await h.fake.waitFor(() => ac.callbacks.length > 0);
     expect(ac.callbacks[0]!.data.choices).toEqual([{ name: TITLE, value: "haftar-visits-ghq" }]);
-    const reply = await h.fake.answerOf(h.fake.interact({ kind: "slash", name: "summary", options: { article: "haftar-visits-ghq", length: "short" } }), 30_000);
+    const reply = await h.fake.answerOf(
+      h.fake.interact({ kind: "slash", name: "summary", options: { article: "haftar-visits-ghq", length: "short" } }),
+      30_000,
+    );
     expect(embedOf(reply).title).toBe(TITLE);
     expect(embedOf(reply).description).toMatch(/\*\(¶\d+\)\*/);
   });
@@ -96,7 +111,15 @@ describe("with the real Newsdesk core", () => {
       '---\ntitle: "Council approves the Riverside bridge"\n---\nThe city council approved the Riverside bridge on Tuesday after a long debate.\n\nMayor Amina Qureshi said construction of the bridge would begin in March.\n',
     );
     await h.fake.waitFor(() => newsdesk.status().articles === 2, 10_000, "the re-index");
-    const reply = await h.fake.answerOf(h.fake.interact({ kind: "slash", name: "ask", options: { question: "When will construction of the Riverside bridge begin?" }, from: USERS.admin }), 30_000);
+    const reply = await h.fake.answerOf(
+      h.fake.interact({
+        kind: "slash",
+        name: "ask",
+        options: { question: "When will construction of the Riverside bridge begin?" },
+        from: USERS.admin,
+      }),
+      30_000,
+    );
     expect(embedOf(reply).title).toBe("Council approves the Riverside bridge");
     const status = embedOf(await h.fake.answerOf(h.fake.interact({ kind: "slash", name: "status" })));
     expect(status.fields.find((f: any) => f.name === "Articles").value).toBe("2");

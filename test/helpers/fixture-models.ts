@@ -21,7 +21,10 @@ async function generatorHash(): Promise<string> {
   const hash = createHash("sha256");
   for (const dir of GENERATOR_DIRS) {
     const entries = await readdir(path.join(ROOT, dir), { recursive: true, withFileTypes: true });
-    for (const file of entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort()) {
+    for (const file of entries
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name))
+      .sort()) {
       hash.update(path.relative(ROOT, file)).update(await readFile(file));
     }
   }

@@ -22,16 +22,46 @@ export function benchReport(r: BenchResult): string {
   for (const mode of ["model", "lexical"] as Mode[]) {
     const c = r.cold_start[mode];
     if (!c) continue;
-    add(`cold start, ${mode}, index cached`, c.cached_ms, "ms", mode === "model" ? "≤ 5000" : "", mode === "model" ? c.cached_ms <= TARGETS.coldStartMs : null);
+    add(
+      `cold start, ${mode}, index cached`,
+      c.cached_ms,
+      "ms",
+      mode === "model" ? "≤ 5000" : "",
+      mode === "model" ? c.cached_ms <= TARGETS.coldStartMs : null,
+    );
     add(`cold start, ${mode}, not cached${c.uncached_estimated ? " (estimated)" : ""}`, c.uncached_ms, "ms", "", null);
   }
-  add("peak RSS" + (r.cold_start.model ? " (both models loaded, answering)" : " (lexical)"), r.rss_peak_mb, "MB", "≤ 600", r.cold_start.model ? r.rss_peak_mb <= TARGETS.rssMb : null);
+  add(
+    "peak RSS" + (r.cold_start.model ? " (both models loaded, answering)" : " (lexical)"),
+    r.rss_peak_mb,
+    "MB",
+    "≤ 600",
+    r.cold_start.model ? r.rss_peak_mb <= TARGETS.rssMb : null,
+  );
   if (r.compiled) {
     const withModels = Boolean(r.cold_start.model);
-    add("cold start, compiled JS under node, cached", r.compiled.cold_start_ms, "ms", withModels ? "≤ 5000" : "", withModels ? r.compiled.cold_start_ms <= TARGETS.coldStartMs : null);
-    add("peak RSS, compiled JS under node", r.compiled.rss_peak_mb, "MB", withModels ? "≤ 600" : "", withModels ? r.compiled.rss_peak_mb <= TARGETS.rssMb : null);
+    add(
+      "cold start, compiled JS under node, cached",
+      r.compiled.cold_start_ms,
+      "ms",
+      withModels ? "≤ 5000" : "",
+      withModels ? r.compiled.cold_start_ms <= TARGETS.coldStartMs : null,
+    );
+    add(
+      "peak RSS, compiled JS under node",
+      r.compiled.rss_peak_mb,
+      "MB",
+      withModels ? "≤ 600" : "",
+      withModels ? r.compiled.rss_peak_mb <= TARGETS.rssMb : null,
+    );
   }
-  add("indexing, model mode", r.index.passages_per_s, "passages/s", "≥ 100", r.index.passages_per_s === null ? null : r.index.passages_per_s >= TARGETS.passagesPerS);
+  add(
+    "indexing, model mode",
+    r.index.passages_per_s,
+    "passages/s",
+    "≥ 100",
+    r.index.passages_per_s === null ? null : r.index.passages_per_s >= TARGETS.passagesPerS,
+  );
   add("indexing, model mode", r.index.tokens_per_s, "word pieces/s", "", null);
   add("indexing, lexical mode", r.index.lexical_passages_per_s, "passages/s", "", null);
   for (const mode of ["model", "lexical"] as Mode[]) {
@@ -52,17 +82,41 @@ export function benchReport(r: BenchResult): string {
   ];
   if (r.efficiency) {
     const e = r.efficiency;
-    out.push("", `matrix-multiply peak (${e.peak.dtype}, ${e.peak.shape.join("×")}, ${e.peak.threads} threads): ${formatNumber(e.peak.gflops)} GFLOP/s`);
-    out.push(table(["model run", "tokens", "ms", "GFLOP", "GFLOP/s", "of peak"],
-      e.runs.map((x) => [`${x.what}`, x.batch * x.tokens, x.median_ms, x.gflop_per_run, x.gflops, `${Math.round(x.of_peak * 100)}%`])));
+    out.push(
+      "",
+      `matrix-multiply peak (${e.peak.dtype}, ${e.peak.shape.join("×")}, ${e.peak.threads} threads): ${formatNumber(e.peak.gflops)} GFLOP/s`,
+    );
+    out.push(
+      table(
+        ["model run", "tokens", "ms", "GFLOP", "GFLOP/s", "of peak"],
+        e.runs.map((x) => [`${x.what}`, x.batch * x.tokens, x.median_ms, x.gflop_per_run, x.gflops, `${Math.round(x.of_peak * 100)}%`]),
+      ),
+    );
   }
   if (r.models) {
-    out.push("", table(["generated model", "MB", "published MB", "layers", "published", "match"],
-      r.models.map((m) => [m.modelId, m.mb, m.published_mb, m.layers, m.published_layers, m.matches ? "yes" : "NO"])));
+    out.push(
+      "",
+      table(
+        ["generated model", "MB", "published MB", "layers", "published", "match"],
+        r.models.map((m) => [m.modelId, m.mb, m.published_mb, m.layers, m.published_layers, m.matches ? "yes" : "NO"]),
+      ),
+    );
   }
   if (r.vector_search.length) {
-    out.push("", table(["vectors (384-d)", "flat ms/query", "HNSW ms/query", "HNSW recall@10", "HNSW build s", "queries"],
-      r.vector_search.map((v) => [v.vectors, v.ms_per_query, v.approximate?.ms_per_query ?? "-", v.approximate?.recall_at_10 ?? "-", v.approximate?.build_s ?? "-", v.queries])));
+    out.push(
+      "",
+      table(
+        ["vectors (384-d)", "flat ms/query", "HNSW ms/query", "HNSW recall@10", "HNSW build s", "queries"],
+        r.vector_search.map((v) => [
+          v.vectors,
+          v.ms_per_query,
+          v.approximate?.ms_per_query ?? "-",
+          v.approximate?.recall_at_10 ?? "-",
+          v.approximate?.build_s ?? "-",
+          v.queries,
+        ]),
+      ),
+    );
   }
   return out.join("\n") + "\n";
 }

@@ -9,7 +9,10 @@ import { silentLogger } from "../../src/log.js";
 const list = (name: string): string[] => JSON.parse(process.env[name] ?? "[]") as string[];
 
 const newsdesk = await createNewsdesk(loadConfig(), silentLogger);
-process.stdout.write(JSON.stringify({ event: "ready", uptime_ms: performance.now(), mode: newsdesk.status().mode, passages: newsdesk.status().passages }) + "\n");
+process.stdout.write(
+  JSON.stringify({ event: "ready", uptime_ms: performance.now(), mode: newsdesk.status().mode, passages: newsdesk.status().passages }) +
+    "\n",
+);
 for (const question of list("NEWSDESK_BENCH_QUESTIONS")) await newsdesk.ask(question);
 for (const id of list("NEWSDESK_BENCH_ARTICLES")) await newsdesk.summarize(id);
 // maxRSS is in kilobytes: the process's high-water mark, models and index included.

@@ -36,7 +36,8 @@ export async function coldStartFigures(plan: ColdStartPlan): Promise<ColdStartFi
   // The first run fills the cache if it is empty; it is not counted.
   const runtime = plan.runtime;
   await coldStart({ env: plan.env, runtime });
-  for (let i = 0; i < plan.runs; i++) cached.push(await coldStart({ env: plan.env, runtime, questions: plan.questions, articles: plan.articles }));
+  for (let i = 0; i < plan.runs; i++)
+    cached.push(await coldStart({ env: plan.env, runtime, questions: plan.questions, articles: plan.articles }));
   const cachedMs = median(cached.map((r) => r.ready_ms));
   let uncachedMs: number | null = null;
   const estimate = model && plan.passages > UNCACHED_RUN_LIMIT;
@@ -56,5 +57,11 @@ export async function coldStartFigures(plan: ColdStartPlan): Promise<ColdStartFi
     }
     uncachedMs = median(times);
   }
-  return { runs: plan.runs, cached_ms: cachedMs, uncached_ms: uncachedMs, uncached_estimated: estimate, rss_peak_mb: Math.max(...cached.map((r) => r.rss_peak_mb)) };
+  return {
+    runs: plan.runs,
+    cached_ms: cachedMs,
+    uncached_ms: uncachedMs,
+    uncached_estimated: estimate,
+    rss_peak_mb: Math.max(...cached.map((r) => r.rss_peak_mb)),
+  };
 }

@@ -46,7 +46,8 @@ export function coldStart(options: ColdStartOptions): Promise<ColdStartRun> {
     createInterface({ input: child.stdout }).on("line", (line) => {
       if (!line.startsWith("{")) return;
       const event = JSON.parse(line) as { event: string; mode?: string; passages?: number; rss_peak_mb?: number };
-      if (event.event === "ready") Object.assign(run, { ready_ms: performance.now() - started, mode: event.mode, passages: event.passages });
+      if (event.event === "ready")
+        Object.assign(run, { ready_ms: performance.now() - started, mode: event.mode, passages: event.passages });
       if (event.event === "done") run.rss_peak_mb = event.rss_peak_mb;
     });
     child.on("error", reject);

@@ -16,7 +16,8 @@ export type CorpusName = (typeof CORPORA)[number];
 export const SAMPLE_SEED = 2225;
 
 function requireData(file: string): void {
-  if (!existsSync(file)) throw new KnowledgeError(`Evaluation data not found at ${file}; pass --data DIR (the folder holding bbc/ and squad/)`, { file });
+  if (!existsSync(file))
+    throw new KnowledgeError(`Evaluation data not found at ${file}; pass --data DIR (the folder holding bbc/ and squad/)`, { file });
 }
 
 /** The folder to index for `corpus`, preparing it first when it has to be written. */
@@ -45,11 +46,19 @@ export async function knowledgeDirFor(corpus: CorpusName, dataDir: string, workD
 }
 
 /** The questions asked of `corpus`: `count` of them, the same on every run. */
-export async function questionsFor(corpus: CorpusName, articles: readonly ArticleInfo[], count: number, dataDir: string): Promise<string[]> {
+export async function questionsFor(
+  corpus: CorpusName,
+  articles: readonly ArticleInfo[],
+  count: number,
+  dataDir: string,
+): Promise<string[]> {
   if (corpus === "squad") {
     const { questions } = await loadSquad(path.join(dataDir, "squad", "dev-v1.1.json"));
     return seededSample(questions, count, SAMPLE_SEED).map((q) => q.question);
   }
   const byId = [...articles].sort((a, b) => a.id.localeCompare(b.id));
-  return titleQuestions(seededSample(byId, count, SAMPLE_SEED).map((a) => a.title), count);
+  return titleQuestions(
+    seededSample(byId, count, SAMPLE_SEED).map((a) => a.title),
+    count,
+  );
 }

@@ -37,7 +37,8 @@ function result(what: string, batch: number, tokens: number, ms: number, flops: 
 
 /** Embedding a batch of 16 passages of 128 tokens ([CLS] + 126 words + [SEP]). */
 export async function embedderEfficiency(embedder: Embedder, shape: EncoderShape, peakGflops: number, runs = 5): Promise<ModelEfficiency> {
-  const batch = 16, tokens = 128;
+  const batch = 16,
+    tokens = 128;
   const texts = Array.from({ length: batch }, () => words(tokens - 2));
   const ms = await timeRuns(runs, () => embedder.embed(texts, "passage"));
   return result("embed 16 passages", batch, tokens, ms, encoderFlops(shape, { batch, tokens }), peakGflops);
@@ -47,7 +48,10 @@ export async function embedderEfficiency(embedder: Embedder, shape: EncoderShape
 export async function readerEfficiency(reader: Reader, shape: EncoderShape, peakGflops: number, runs = 5): Promise<ModelEfficiency> {
   const question = words(10);
   const text = words(200);
-  const passages = [1, 2, 3].map((n) => ({ passage: { id: `bench#p${n}`, articleId: "bench", title: "Bench", paragraph: n, start: 0, end: text.length, text } satisfies Passage, score: 1 }));
+  const passages = [1, 2, 3].map((n) => ({
+    passage: { id: `bench#p${n}`, articleId: "bench", title: "Bench", paragraph: n, start: 0, end: text.length, text } satisfies Passage,
+    score: 1,
+  }));
   const tokens = 1 + 10 + 1 + 200 + 1;
   const ms = await timeRuns(runs, () => reader.read(question, passages));
   return result("QA read 3 passages", 3, tokens, ms, encoderFlops(shape, { batch: 3, tokens }, 2), peakGflops);

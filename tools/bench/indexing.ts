@@ -31,7 +31,12 @@ export function firstArticles(items: readonly IndexedArticle[], passages: number
   return out;
 }
 
-export async function measureIndexing(items: readonly IndexedArticle[], embedder: Embedder, passages: number, runs: number): Promise<IndexingFigures> {
+export async function measureIndexing(
+  items: readonly IndexedArticle[],
+  embedder: Embedder,
+  passages: number,
+  runs: number,
+): Promise<IndexingFigures> {
   const subset = firstArticles(items, passages);
   const index = assembleIndex(subset);
   const count = index.passages.length;

@@ -49,7 +49,11 @@ export async function probeMatmul(options: ProbeOptions): Promise<ProbeResult> {
   });
   try {
     const random = createRandom(2);
-    const input = new ort.Tensor("float32", Float32Array.from({ length: rows * inner }, () => random() - 0.5), [rows, inner]);
+    const input = new ort.Tensor(
+      "float32",
+      Float32Array.from({ length: rows * inner }, () => random() - 0.5),
+      [rows, inner],
+    );
     const times: number[] = [];
     for (let i = 0; i < runs + 3; i++) {
       const t = performance.now();
@@ -58,7 +62,14 @@ export async function probeMatmul(options: ProbeOptions): Promise<ProbeResult> {
     }
     const flops = 2 * rows * inner * cols;
     const ms = median(times);
-    return { dtype, shape: [rows, inner, cols], threads, median_ms: ms, gflops: flops / (Math.min(...times) * 1e6), median_gflops: flops / (ms * 1e6) };
+    return {
+      dtype,
+      shape: [rows, inner, cols],
+      threads,
+      median_ms: ms,
+      gflops: flops / (Math.min(...times) * 1e6),
+      median_gflops: flops / (ms * 1e6),
+    };
   } finally {
     await session.release();
   }

@@ -38,8 +38,16 @@ export async function modelRunFigures(plan: ModelRunPlan): Promise<ModelRunFigur
   try {
     plan.log("model efficiency and indexing throughput");
     const shapes = SHAPES.default;
-    const runs = [await embedderEfficiency(loaded.embedder, shapes.embedder, peak.gflops), await readerEfficiency(loaded.reader, shapes.qa, peak.gflops)];
-    const refresh = await refreshIndex({ knowledgeDir: plan.config.KNOWLEDGE_DIR, cacheDir: plan.lexicalCacheDir, repair: (b) => repairText(b), logger: silentLogger });
+    const runs = [
+      await embedderEfficiency(loaded.embedder, shapes.embedder, peak.gflops),
+      await readerEfficiency(loaded.reader, shapes.qa, peak.gflops),
+    ];
+    const refresh = await refreshIndex({
+      knowledgeDir: plan.config.KNOWLEDGE_DIR,
+      cacheDir: plan.lexicalCacheDir,
+      repair: (b) => repairText(b),
+      logger: silentLogger,
+    });
     const indexing = await measureIndexing(refresh.items, loaded.embedder, plan.indexPassages, plan.indexRuns);
     // Probed again after the model runs: other processes only ever slow a probe down, so the
     // higher of the two is the better estimate of what this machine can do.

@@ -16,7 +16,13 @@ export function formatNumber(v: number): string {
 export function table(header: Row, rows: readonly Row[]): string {
   const text = [header, ...rows].map((r) => r.map(cell));
   const widths = header.map((_, c) => Math.max(...text.map((r) => (r[c] ?? "").length)));
-  const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => typeof r[c] === "number" || r[c] === "-") && rows.some((r) => typeof r[c] === "number"));
-  const line = (r: string[]) => r.map((v, c) => (numeric[c] ? v.padStart(widths[c]!) : v.padEnd(widths[c]!))).join("  ").trimEnd();
+  const numeric = header.map(
+    (_, c) => rows.length > 0 && rows.every((r) => typeof r[c] === "number" || r[c] === "-") && rows.some((r) => typeof r[c] === "number"),
+  );
+  const line = (r: string[]) =>
+    r
+      .map((v, c) => (numeric[c] ? v.padStart(widths[c]!) : v.padEnd(widths[c]!)))
+      .join("  ")
+      .trimEnd();
   return [line(text[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...text.slice(1).map(line)].join("\n");
 }

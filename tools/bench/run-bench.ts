@@ -76,7 +76,12 @@ async function loadApproximate(log: (line: string) => void) {
 const cacheFor = (o: BenchOptions, tag: string) => path.resolve(o.workDir, "bench-cache", `${o.corpus}-${tag}`);
 
 function settings(o: BenchOptions, knowledgeDir: string, mode: Mode, modelsDir?: string): Record<string, string> {
-  const base = { KNOWLEDGE_DIR: knowledgeDir, CACHE_DIR: cacheFor(o, mode === "model" ? o.dtype : "lexical"), MODEL_DTYPE: o.dtype, LOG_LEVEL: "silent" };
+  const base = {
+    KNOWLEDGE_DIR: knowledgeDir,
+    CACHE_DIR: cacheFor(o, mode === "model" ? o.dtype : "lexical"),
+    MODEL_DTYPE: o.dtype,
+    LOG_LEVEL: "silent",
+  };
   return mode === "model" ? { ...base, ANSWER_MODE: "auto", LOCAL_MODELS_DIR: modelsDir! } : { ...base, ANSWER_MODE: "lexical" };
 }
 
@@ -102,14 +107,32 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   }
   const lexicalApp = await createNewsdesk(config(lexicalEnv), silentLogger);
   const questions = await questionsFor(o.corpus, lexicalApp.articles(), o.questions, o.dataDir);
-  const articleIds = seededSample(lexicalApp.articles().map((a) => a.id).sort(), o.summaries, 7);
+  const articleIds = seededSample(
+    lexicalApp
+      .articles()
+      .map((a) => a.id)
+      .sort(),
+    o.summaries,
+    7,
+  );
 
   const result: BenchResult = {
-    corpus: o.corpus, dtype: o.dtype, machine: { cpus: availableParallelism(), threads: availableParallelism() }, passages, questions: questions.length,
-    cold_start_ms: 0, cold_start: {}, rss_peak_mb: 0, compiled: null,
+    corpus: o.corpus,
+    dtype: o.dtype,
+    machine: { cpus: availableParallelism(), threads: availableParallelism() },
+    passages,
+    questions: questions.length,
+    cold_start_ms: 0,
+    cold_start: {},
+    rss_peak_mb: 0,
+    compiled: null,
     index: { passages_per_s: null, tokens_per_s: null, model: null, lexical_passages_per_s: (passages * 1000) / median(lexicalTimes) },
-    ask: { model: null, lexical: null }, summarize: { model: null, lexical: null },
-    efficiency: null, models: null, vector_search: [], latencies: {},
+    ask: { model: null, lexical: null },
+    summarize: { model: null, lexical: null },
+    efficiency: null,
+    models: null,
+    vector_search: [],
+    latencies: {},
   };
   if (o.modes.includes("lexical")) {
     log(`lexical ask: ${questions.length} questions; summaries: ${articleIds.length} articles`);
@@ -121,12 +144,22 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
 
   if (wantModel) {
     const figures = await modelRunFigures({
-      config: config(settings(o, knowledgeDir, "model", modelsDir)), modelsDir: modelsDir!, dtype: o.dtype,
-      lexicalCacheDir: lexicalEnv.CACHE_DIR!, indexPassages: o.indexPassages, indexRuns: o.indexRuns, log,
+      config: config(settings(o, knowledgeDir, "model", modelsDir)),
+      modelsDir: modelsDir!,
+      dtype: o.dtype,
+      lexicalCacheDir: lexicalEnv.CACHE_DIR!,
+      indexPassages: o.indexPassages,
+      indexRuns: o.indexRuns,
+      log,
     });
     result.models = figures.models;
     result.efficiency = figures.efficiency;
-    result.index = { ...result.index, passages_per_s: figures.indexing.passages_per_s, tokens_per_s: figures.indexing.tokens_per_s, model: figures.indexing };
+    result.index = {
+      ...result.index,
+      passages_per_s: figures.indexing.passages_per_s,
+      tokens_per_s: figures.indexing.tokens_per_s,
+      model: figures.indexing,
+    };
     log(`model ask: opening the app (the first run on a corpus embeds every passage once; cached after)`);
     const modelApp = await createNewsdesk(config(settings(o, knowledgeDir, "model", modelsDir)), silentLogger);
     if (modelApp.status().mode !== "model") throw new Error("the app did not start in model mode");
@@ -161,13 +194,22 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     await rm(compiledCache, { recursive: true, force: true });
     await cp(env.CACHE_DIR!, compiledCache, { recursive: true });
     const figures = await coldStartFigures({
-      env: { ...env, CACHE_DIR: compiledCache }, runs: o.coldRuns, questions: questions.slice(0, 20), articles: articleIds.slice(0, 5),
-      passages, indexingPassagesPerS: 1, runtime: { kind: "node", child }, uncached: false,
+      env: { ...env, CACHE_DIR: compiledCache },
+      runs: o.coldRuns,
+      questions: questions.slice(0, 20),
+      articles: articleIds.slice(0, 5),
+      passages,
+      indexingPassagesPerS: 1,
+      runtime: { kind: "node", child },
+      uncached: false,
     });
     result.compiled = { cold_start_ms: figures.cached_ms, rss_peak_mb: figures.rss_peak_mb };
   }
 
   log(`vector search sweep: ${o.vectorSizes.join(", ")} vectors`);
-  result.vector_search = vectorSweep(o.vectorSizes, { approximate: o.annUpTo > 0 ? await loadApproximate(log) : undefined, approximateUpTo: o.annUpTo });
+  result.vector_search = vectorSweep(o.vectorSizes, {
+    approximate: o.annUpTo > 0 ? await loadApproximate(log) : undefined,
+    approximateUpTo: o.annUpTo,
+  });
   return result;
 }

@@ -53,8 +53,13 @@ export function latencyChart(title: string, series: readonly Series[]): string {
     const sorted = [...s.values_ms].sort((a, b) => a - b);
     const colour = COLOURS[i % COLOURS.length]!;
     const points = sorted.map((v, k) => `${x(v).toFixed(1)},${y((k + 1) / sorted.length).toFixed(1)}`);
-    if (points.length) parts.push(`<polyline fill="none" stroke="${colour}" stroke-width="2" points="${x(sorted[0]!).toFixed(1)},${y(0).toFixed(1)} ${points.join(" ")}"/>`);
-    parts.push(`<text x="${PAD.left + 10}" y="${PAD.top + 16 + 16 * i}" fill="${colour}">${escapeXml(`${s.label} (n=${sorted.length})`)}</text>`);
+    if (points.length)
+      parts.push(
+        `<polyline fill="none" stroke="${colour}" stroke-width="2" points="${x(sorted[0]!).toFixed(1)},${y(0).toFixed(1)} ${points.join(" ")}"/>`,
+      );
+    parts.push(
+      `<text x="${PAD.left + 10}" y="${PAD.top + 16 + 16 * i}" fill="${colour}">${escapeXml(`${s.label} (n=${sorted.length})`)}</text>`,
+    );
   });
   parts.push("</svg>");
   return parts.join("\n") + "\n";

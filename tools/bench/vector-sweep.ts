@@ -43,7 +43,11 @@ export interface SweepPoint {
   approximate: { build_s: number; ms_per_query: number; recall_at_10: number } | null;
 }
 
-function timeQueries(queries: Float32Array, dimension: number, search: (q: Float32Array) => DenseHit[]): { ms: number; hits: DenseHit[][] } {
+function timeQueries(
+  queries: Float32Array,
+  dimension: number,
+  search: (q: Float32Array) => DenseHit[],
+): { ms: number; hits: DenseHit[][] } {
   const count = queries.length / dimension;
   const times: number[] = [];
   const hits: DenseHit[][] = [];

@@ -11,33 +11,70 @@ import { englishLexicon, repairTextWithStats } from "../../src/knowledge/repair/
  * this evaluation only. The repairer never sees it.
  */
 export const SEED_GLUE: ReadonlyArray<readonly [glued: string, repaired: string]> = [
-  ["deepeningmilitary-to-military", "deepening military-to-military"], ["ArmedForces", "Armed Forces"],
-  ["ArmyStaff", "Army Staff"], ["GeneralHeadquarters", "General Headquarters"],
-  ["DeputyCommander-in-Chief", "Deputy Commander-in-Chief"], ["keymilestone", "key milestone"],
-  ["high-levelinteractions", "high-level interactions"], ["sidesexchanged", "sides exchanged"],
-  ["onsecurity", "on security"], ["enhancedprofessional", "enhanced professional"],
-  ["tostabilise", "to stabilise"], ["navigatingpost-conflict", "navigating post-conflict"],
-  ["2011upheaval", "2011 upheaval"], ["warmlyand", "warmly and"], ["bilateralrelations", "bilateral relations"],
-  ["AsimMunir’s", "Asim Munir’s"], ["emphasisedshared", "emphasised shared"],
-  ["securityenvironments", "security environments"], ["asterrorism", "as terrorism"],
-  ["forces,renowned", "forces, renowned"], ["counter-insurgencyoperations", "counter-insurgency operations"],
-  ["toconsolidate", "to consolidate"], ["Libyandelegation", "Libyan delegation"],
-  ["globalpeacekeeping", "global peacekeeping"], ["trainingand", "training and"],
-  ["potentialareas", "potential areas"], ["technicalcooperation", "technical cooperation"],
-  ["initiativesalign", "initiatives align"], ["diplomacyto", "diplomacy to"], ["militaryexports", "military exports"],
-  ["resourcesand", "resources and"], ["itsforces", "its forces"], ["thetwo", "the two"],
-  ["butintensified", "but intensified"], ["SaddamHaftar’s", "Saddam Haftar’s"], ["foragreements", "for agreements"],
-  ["expertiseexchange", "expertise exchange"], ["defencepartnerships", "defence partnerships"], ["inthe", "in the"],
-  ["markedby", "marked by"], ["underscoringthe", "underscoring the"], ["duringthe", "during the"],
-  ["leadersexpressing", "leaders expressing"], ["Thishigh-level", "This high-level"],
-  ["follow-upmechanisms", "follow-up mechanisms"], ["agreedinitiatives", "agreed initiatives"],
-  ["tostability", "to stability"], ["directlyimpacts", "directly impacts"], ["effortsaffecting", "efforts affecting"],
-  ["andasymmetric", "and asymmetric"], ["urbanoperations", "urban operations"], ["alsohighlighted", "also highlighted"],
-  ["politicalchannels", "political channels"], ["forcesguarantee", "forces guarantee"],
-  ["withPakistan’s", "with Pakistan’s"], ["adependable", "a dependable"],
-  ["discussionsconcluded", "discussions concluded"], ["indicatingsustained", "indicating sustained"],
-  ["asPakistan", "as Pakistan"], ["advancingits", "advancing its"], ["inturn", "in turn"], ["suitedto", "suited to"],
-  ["steptowards", "step towards"], ["strategicpriorities", "strategic priorities"],
+  ["deepeningmilitary-to-military", "deepening military-to-military"],
+  ["ArmedForces", "Armed Forces"],
+  ["ArmyStaff", "Army Staff"],
+  ["GeneralHeadquarters", "General Headquarters"],
+  ["DeputyCommander-in-Chief", "Deputy Commander-in-Chief"],
+  ["keymilestone", "key milestone"],
+  ["high-levelinteractions", "high-level interactions"],
+  ["sidesexchanged", "sides exchanged"],
+  ["onsecurity", "on security"],
+  ["enhancedprofessional", "enhanced professional"],
+  ["tostabilise", "to stabilise"],
+  ["navigatingpost-conflict", "navigating post-conflict"],
+  ["2011upheaval", "2011 upheaval"],
+  ["warmlyand", "warmly and"],
+  ["bilateralrelations", "bilateral relations"],
+  ["AsimMunir’s", "Asim Munir’s"],
+  ["emphasisedshared", "emphasised shared"],
+  ["securityenvironments", "security environments"],
+  ["asterrorism", "as terrorism"],
+  ["forces,renowned", "forces, renowned"],
+  ["counter-insurgencyoperations", "counter-insurgency operations"],
+  ["toconsolidate", "to consolidate"],
+  ["Libyandelegation", "Libyan delegation"],
+  ["globalpeacekeeping", "global peacekeeping"],
+  ["trainingand", "training and"],
+  ["potentialareas", "potential areas"],
+  ["technicalcooperation", "technical cooperation"],
+  ["initiativesalign", "initiatives align"],
+  ["diplomacyto", "diplomacy to"],
+  ["militaryexports", "military exports"],
+  ["resourcesand", "resources and"],
+  ["itsforces", "its forces"],
+  ["thetwo", "the two"],
+  ["butintensified", "but intensified"],
+  ["SaddamHaftar’s", "Saddam Haftar’s"],
+  ["foragreements", "for agreements"],
+  ["expertiseexchange", "expertise exchange"],
+  ["defencepartnerships", "defence partnerships"],
+  ["inthe", "in the"],
+  ["markedby", "marked by"],
+  ["underscoringthe", "underscoring the"],
+  ["duringthe", "during the"],
+  ["leadersexpressing", "leaders expressing"],
+  ["Thishigh-level", "This high-level"],
+  ["follow-upmechanisms", "follow-up mechanisms"],
+  ["agreedinitiatives", "agreed initiatives"],
+  ["tostability", "to stability"],
+  ["directlyimpacts", "directly impacts"],
+  ["effortsaffecting", "efforts affecting"],
+  ["andasymmetric", "and asymmetric"],
+  ["urbanoperations", "urban operations"],
+  ["alsohighlighted", "also highlighted"],
+  ["politicalchannels", "political channels"],
+  ["forcesguarantee", "forces guarantee"],
+  ["withPakistan’s", "with Pakistan’s"],
+  ["adependable", "a dependable"],
+  ["discussionsconcluded", "discussions concluded"],
+  ["indicatingsustained", "indicating sustained"],
+  ["asPakistan", "as Pakistan"],
+  ["advancingits", "advancing its"],
+  ["inturn", "in turn"],
+  ["suitedto", "suited to"],
+  ["steptowards", "step towards"],
+  ["strategicpriorities", "strategic priorities"],
 ];
 
 /** Lines of the seed article that are scraping debris. */
@@ -116,7 +153,9 @@ export function glueAtWraps(body: string, width = 85): { text: string; pairs: Ar
 }
 
 function syntheticRecall(bodies: string[], every: number) {
-  let articles = 0, glued = 0, fixed = 0;
+  let articles = 0,
+    glued = 0,
+    fixed = 0;
   bodies.forEach((body, i) => {
     if (i % every !== 0) return;
     articles++;
@@ -141,9 +180,7 @@ function seedResult(seedPath: string) {
   const changed = lost(seed, repaired);
   const glued = new Set(SEED_GLUE.map(([g]) => g));
   const debris = new Set(SEED_DEBRIS.flatMap((l) => l.split(/\s+/)));
-  const wrong = [...changed.keys()].filter(
-    (w) => ![...glued].some((g) => w.includes(g)) && !debris.has(w),
-  );
+  const wrong = [...changed.keys()].filter((w) => ![...glued].some((g) => w.includes(g)) && !debris.has(w));
   return {
     seedGlued: SEED_GLUE.length,
     seedFixed: SEED_GLUE.length - left.length,
@@ -166,13 +203,18 @@ export async function evalRepair(
   for (const category of readdirSync(folder).sort()) {
     const dir = join(folder, category);
     if (!existsSync(dir) || !readdirSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith(".txt"))
+      .sort()) {
       bodies.push(readFileSync(join(dir, file), "utf8").split("\n").slice(2).join("\n"));
     }
   }
   if (bodies.length === 0) throw new KnowledgeError(`No .txt articles under ${folder}`, { folder });
   englishLexicon(); // load once outside the timing
-  let words = 0, changedWords = 0, droppedLines = 0, splits = 0;
+  let words = 0,
+    changedWords = 0,
+    droppedLines = 0,
+    splits = 0;
   const times: number[] = [];
   const changes = new Map<string, number>();
   for (const body of bodies) {
@@ -224,7 +266,10 @@ export function formatRepairEval(r: RepairEval, examples = 25): string {
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const table = rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n");
-  const top = r.changes.slice(0, examples).map(([w, n]) => `${w}×${n}`).join("  ");
+  const top = r.changes
+    .slice(0, examples)
+    .map(([w, n]) => `${w}×${n}`)
+    .join("  ");
   return `${table}\nmost changed BBC words: ${top || "none"}`;
 }
 

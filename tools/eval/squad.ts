@@ -27,11 +27,21 @@ export async function evalSquad(dataDir: string, options: { gold?: boolean; limi
   const set = await loadSquad(path.join(dataDir, "squad", "dev-v1.1.json"));
   const index = assembleIndex(set.articles.map(indexArticle));
   const reader = options.reader ?? createLexicalReader({ idf: (t) => idf(index.bm25, t) });
-  const questions = options.limit ? set.questions.filter((_, i) => i % Math.ceil(set.questions.length / options.limit!) === 0) : set.questions;
+  const questions = options.limit
+    ? set.questions.filter((_, i) => i % Math.ceil(set.questions.length / options.limit!) === 0)
+    : set.questions;
   const byArticle = new Map<string, ScoredPassage[]>();
   for (const p of index.passages) byArticle.set(p.articleId, [...(byArticle.get(p.articleId) ?? []), { passage: p, score: 1 }]);
   const titles = [...new Set(set.articles.map((a) => a.id.slice(0, a.id.lastIndexOf("/"))))];
-  let r1 = 0, r5 = 0, em = 0, f1 = 0, goldEm = 0, goldF1 = 0, heldN = 0, heldEm = 0, heldF1 = 0;
+  let r1 = 0,
+    r5 = 0,
+    em = 0,
+    f1 = 0,
+    goldEm = 0,
+    goldF1 = 0,
+    heldN = 0,
+    heldEm = 0,
+    heldF1 = 0;
   const started = performance.now();
   for (const q of questions) {
     const hits = retrieve(index, q.question, { k: 20 });
@@ -44,7 +54,7 @@ export async function evalSquad(dataDir: string, options: { gold?: boolean; limi
     const qF1 = f1Score(prediction, q.answers);
     em += qEm;
     f1 += qF1;
-    if (!isTrainingArticle(q.articleId, titles)) (heldN++, heldEm += qEm, heldF1 += qF1);
+    if (!isTrainingArticle(q.articleId, titles)) (heldN++, (heldEm += qEm), (heldF1 += qF1));
     if (options.gold) {
       const g = (await reader.read(q.question, byArticle.get(q.articleId) ?? []))[0];
       const goldPrediction = g ? index.passageById.get(g.passageId)!.text.slice(g.start, g.end) : "";

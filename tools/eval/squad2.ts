@@ -27,7 +27,12 @@ interface Scored {
 }
 
 function at(rows: Scored[], threshold: number) {
-  let total = 0, has = 0, hasN = 0, no = 0, noN = 0, answered = 0;
+  let total = 0,
+    has = 0,
+    hasN = 0,
+    no = 0,
+    noN = 0,
+    answered = 0;
   for (const r of rows) {
     const answers = r.score >= threshold;
     if (r.impossible) {
@@ -35,10 +40,16 @@ function at(rows: Scored[], threshold: number) {
       if (!answers) (no++, total++);
     } else {
       hasN++;
-      if (answers) (has += r.f1, total += r.f1, answered++);
+      if (answers) ((has += r.f1), (total += r.f1), answered++);
     }
   }
-  return { threshold, f1: (100 * total) / rows.length, hasAnswerF1: (100 * has) / hasN, noAnswerAccuracy: no / noN, answered: answered / hasN };
+  return {
+    threshold,
+    f1: (100 * total) / rows.length,
+    hasAnswerF1: (100 * has) / hasN,
+    noAnswerAccuracy: no / noN,
+    answered: answered / hasN,
+  };
 }
 
 /** Calibrates the lexical reader's "not found" threshold on SQuAD 2.0 dev, open retrieval. */

@@ -55,7 +55,12 @@ export async function evalSummaries(dataDir: string, options: EvalSummariesOptio
   ];
   const scores: SystemScore[] = [];
   for (const [name, run] of systems) {
-    let exact = 0, joined = 0, chosen = 0, r1 = 0, r2 = 0, words = 0;
+    let exact = 0,
+      joined = 0,
+      chosen = 0,
+      r1 = 0,
+      r2 = 0,
+      words = 0;
     for (const c of cases) {
       const texts = (await run(c.article)).sentences.map((s) => s.text);
       const hits = referenceHits(texts, c.references);

@@ -39,21 +39,47 @@ export function bartConfig(shape: Seq2SeqShape): object {
 }
 
 export function bartGenerationConfig(): object {
-  return { bos_token_id: bos, decoder_start_token_id: eos, eos_token_id: eos, forced_bos_token_id: bos, forced_eos_token_id: eos, pad_token_id: pad, ...SUMMARIZATION };
+  return {
+    bos_token_id: bos,
+    decoder_start_token_id: eos,
+    eos_token_id: eos,
+    forced_bos_token_id: bos,
+    forced_eos_token_id: eos,
+    pad_token_id: pad,
+    ...SUMMARIZATION,
+  };
 }
 
 export function bartTokenizerJson({ vocab, merges }: BpeVocab): object {
   const added = (content: string, lstrip = false) => ({
-    id: vocab.get(content)!, content, single_word: false, lstrip, rstrip: false, normalized: false, special: true,
+    id: vocab.get(content)!,
+    content,
+    single_word: false,
+    lstrip,
+    rstrip: false,
+    normalized: false,
+    special: true,
   });
   return {
     version: "1.0",
     truncation: null,
     padding: null,
-    added_tokens: [added(BART_SPECIALS.bos), added(BART_SPECIALS.pad), added(BART_SPECIALS.eos), added(BART_SPECIALS.unk), added(BART_SPECIALS.mask, true)],
+    added_tokens: [
+      added(BART_SPECIALS.bos),
+      added(BART_SPECIALS.pad),
+      added(BART_SPECIALS.eos),
+      added(BART_SPECIALS.unk),
+      added(BART_SPECIALS.mask, true),
+    ],
     normalizer: null,
     pre_tokenizer: { type: "ByteLevel", add_prefix_space: false, trim_offsets: true, use_regex: true },
-    post_processor: { type: "RobertaProcessing", sep: [BART_SPECIALS.eos, eos], cls: [BART_SPECIALS.bos, bos], trim_offsets: true, add_prefix_space: false },
+    post_processor: {
+      type: "RobertaProcessing",
+      sep: [BART_SPECIALS.eos, eos],
+      cls: [BART_SPECIALS.bos, bos],
+      trim_offsets: true,
+      add_prefix_space: false,
+    },
     decoder: { type: "ByteLevel", add_prefix_space: true, trim_offsets: true, use_regex: true },
     model: {
       type: "BPE",

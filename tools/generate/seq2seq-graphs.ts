@@ -12,7 +12,17 @@ import { DataType } from "./onnx/onnx-proto.js";
 import type { GeneratedGraph, GraphOptions } from "./encoder-graphs.js";
 import { attentionBias, embedding, encoderLayer, layerNorm, linear, type LayerContext } from "./encoder-layers.js";
 import { createRandom } from "./random.js";
-import { cachedSelfAttention, causalBias, crossAttention, crossKeyValues, dimOf, feedForward, positionIds, POSITION_OFFSET, type KeyValue } from "./seq2seq-layers.js";
+import {
+  cachedSelfAttention,
+  causalBias,
+  crossAttention,
+  crossKeyValues,
+  dimOf,
+  feedForward,
+  positionIds,
+  POSITION_OFFSET,
+  type KeyValue,
+} from "./seq2seq-layers.js";
 import type { Seq2SeqShape } from "./shapes.js";
 
 const OPSET = 17;
@@ -35,7 +45,15 @@ export function bartEncoderGraph(shape: Seq2SeqShape, options: GraphOptions): Ge
   let x = embed(ctx, shape, "model.encoder", ids, g.constant(DataType.INT64, [0], []));
   const bias = attentionBias(ctx, mask);
   // A BART encoder layer is a BERT layer under other names: post-LN attention, then GELU FFN.
-  const layerShape = { layers: shape.encoderLayers, hidden: shape.hidden, heads: shape.heads, intermediate: shape.ffn, vocab: shape.vocab, maxPositions: shape.maxPositions, typeVocab: 0 };
+  const layerShape = {
+    layers: shape.encoderLayers,
+    hidden: shape.hidden,
+    heads: shape.heads,
+    intermediate: shape.ffn,
+    vocab: shape.vocab,
+    maxPositions: shape.maxPositions,
+    typeVocab: 0,
+  };
   for (let i = 0; i < shape.encoderLayers; i++) {
     const last = i === shape.encoderLayers - 1 ? "last_hidden_state" : undefined;
     x = encoderLayer(ctx, x, bias, layerShape, `model.encoder.layers.${i}`, last);
@@ -45,11 +63,23 @@ export function bartEncoderGraph(shape: Seq2SeqShape, options: GraphOptions): Ge
 }
 
 /** If(use_cache_branch): the cached cross-attention keys/values, or fresh ones from the encoder output. */
-function crossCache(ctx: LayerContext, useCache: string, past: KeyValue, encoderHidden: string, shape: Seq2SeqShape, layer: number, present: KeyValue): void {
+function crossCache(
+  ctx: LayerContext,
+  useCache: string,
+  past: KeyValue,
+  encoderHidden: string,
+  shape: Seq2SeqShape,
+  layer: number,
+  present: KeyValue,
+): void {
   const { g } = ctx;
-  const branchOutput = (b: GraphBuilder, name: string) => b.output(name, DataType.FLOAT, ["batch_size", shape.heads, "encoder_sequence_length_out", shape.hidden / shape.heads]);
+  const branchOutput = (b: GraphBuilder, name: string) =>
+    b.output(name, DataType.FLOAT, ["batch_size", shape.heads, "encoder_sequence_length_out", shape.hidden / shape.heads]);
   const cached = new GraphBuilder(`layer_${layer}_cached`, `l${layer}_cached_`);
-  for (const [from, to] of [[past.key, `l${layer}_cached_key`], [past.value, `l${layer}_cached_value`]] as const) {
+  for (const [from, to] of [
+    [past.key, `l${layer}_cached_key`],
+    [past.value, `l${layer}_cached_value`],
+  ] as const) {
     cached.op1("Identity", [from], {}, to);
     branchOutput(cached, to);
   }
@@ -71,8 +101,14 @@ export function bartDecoderMergedGraph(shape: Seq2SeqShape, options: GraphOption
   const encoderHidden = g.input("encoder_hidden_states", DataType.FLOAT, ["batch_size", "encoder_sequence_length", shape.hidden]);
   const cacheInput = (name: string, length: string) => g.input(name, DataType.FLOAT, ["batch_size", shape.heads, length, headDim]);
   const past = Array.from({ length: shape.decoderLayers }, (_, i) => ({
-    decoder: { key: cacheInput(`past_key_values.${i}.decoder.key`, "past_decoder_sequence_length"), value: cacheInput(`past_key_values.${i}.decoder.value`, "past_decoder_sequence_length") },
-    encoder: { key: cacheInput(`past_key_values.${i}.encoder.key`, "encoder_sequence_length_out"), value: cacheInput(`past_key_values.${i}.encoder.value`, "encoder_sequence_length_out") },
+    decoder: {
+      key: cacheInput(`past_key_values.${i}.decoder.key`, "past_decoder_sequence_length"),
+      value: cacheInput(`past_key_values.${i}.decoder.value`, "past_decoder_sequence_length"),
+    },
+    encoder: {
+      key: cacheInput(`past_key_values.${i}.encoder.key`, "encoder_sequence_length_out"),
+      value: cacheInput(`past_key_values.${i}.encoder.value`, "encoder_sequence_length_out"),
+    },
   }));
   const useCache = g.input("use_cache_branch", DataType.BOOL, [1]);
 
@@ -92,7 +128,10 @@ export function bartDecoderMergedGraph(shape: Seq2SeqShape, options: GraphOption
     crossCache(ctx, useCache, past[i]!.encoder, encoderHidden, shape, i, present.encoder);
     const crossed = crossAttention(ctx, h, present.encoder, encoderBias, shape, `${name}.encoder_attn`);
     x = feedForward(ctx, layerNorm(ctx, g.op1("Add", [crossed, h]), shape.hidden, `${name}.encoder_attn_layer_norm`), shape, name);
-    for (const [which, length] of [["decoder", "past_decoder_sequence_length + 1"], ["encoder", "encoder_sequence_length_out"]] as const) {
+    for (const [which, length] of [
+      ["decoder", "past_decoder_sequence_length + 1"],
+      ["encoder", "encoder_sequence_length_out"],
+    ] as const) {
       g.output(present[which].key, DataType.FLOAT, ["batch_size", shape.heads, length, headDim]);
       g.output(present[which].value, DataType.FLOAT, ["batch_size", shape.heads, length, headDim]);
     }

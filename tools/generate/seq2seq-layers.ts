@@ -65,7 +65,15 @@ function attend(ctx: LayerContext, q: string, kv: KeyValue, bias: string, shape:
  * Causal self-attention: this step's keys and values are appended to the cache (`past`), and
  * the grown cache leaves the graph under the `present` names.
  */
-export function cachedSelfAttention(ctx: LayerContext, x: string, past: KeyValue, bias: string, shape: Seq2SeqShape, name: string, present: KeyValue): string {
+export function cachedSelfAttention(
+  ctx: LayerContext,
+  x: string,
+  past: KeyValue,
+  bias: string,
+  shape: Seq2SeqShape,
+  name: string,
+  present: KeyValue,
+): string {
   const { g } = ctx;
   const q = toHeads(ctx, linear(ctx, x, shape.hidden, shape.hidden, `${name}.q_proj`), shape);
   const k = toHeads(ctx, linear(ctx, x, shape.hidden, shape.hidden, `${name}.k_proj`), shape);

@@ -20,9 +20,54 @@ const PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 const EXTRA_SYMBOLS = "£€¥°§©®±×÷–—‘’“”…•′″";
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 const ACCENTED = "àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœ";
-const SUFFIXES = ["s", "es", "ed", "ing", "er", "ers", "est", "ly", "ion", "ions", "tion", "tions", "ment", "ments",
-  "ness", "ity", "al", "ic", "ous", "ive", "able", "ful", "less", "ism", "ist", "ists", "ize", "ise", "ized", "y",
-  "en", "an", "ian", "ans", "ia", "ie", "ies", "ing", "ings", "ory", "ary", "ery", "ship", "ward", "wise", "like"];
+const SUFFIXES = [
+  "s",
+  "es",
+  "ed",
+  "ing",
+  "er",
+  "ers",
+  "est",
+  "ly",
+  "ion",
+  "ions",
+  "tion",
+  "tions",
+  "ment",
+  "ments",
+  "ness",
+  "ity",
+  "al",
+  "ic",
+  "ous",
+  "ive",
+  "able",
+  "ful",
+  "less",
+  "ism",
+  "ist",
+  "ists",
+  "ize",
+  "ise",
+  "ized",
+  "y",
+  "en",
+  "an",
+  "ian",
+  "ans",
+  "ia",
+  "ie",
+  "ies",
+  "ing",
+  "ings",
+  "ory",
+  "ary",
+  "ery",
+  "ship",
+  "ward",
+  "wise",
+  "like",
+];
 
 function loadWordCounts(): WordCount[] {
   const require = createRequire(import.meta.url);
@@ -32,7 +77,10 @@ function loadWordCounts(): WordCount[] {
 /** Ordered, de-duplicated candidates for the space after the specials. */
 /** What an uncased BertNormalizer leaves of a string: lowercase, accents stripped. */
 function uncase(text: string): string {
-  return text.toLowerCase().normalize("NFD").replace(/\p{Mn}/gu, "");
+  return text
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{Mn}/gu, "");
 }
 
 function candidates(uncased: boolean): string[] {

@@ -58,11 +58,19 @@ export async function generateModels(options: GenerateOptions): Promise<Generate
   const shapes = SHAPES[full.shape];
   const specs: ModelSpec[] = [
     { modelId: EMBEDDER_ID, shape: shapes.embedder, uncased: true, tokenizerClass: "BertTokenizer", config: bertConfig, graph: bertGraph },
-    { modelId: QA_ID, shape: shapes.qa, uncased: false, tokenizerClass: "DistilBertTokenizer", config: distilbertQaConfig, graph: distilbertQaGraph },
+    {
+      modelId: QA_ID,
+      shape: shapes.qa,
+      uncased: false,
+      tokenizerClass: "DistilBertTokenizer",
+      config: distilbertQaConfig,
+      graph: distilbertQaGraph,
+    },
   ];
   const written: GeneratedModel[] = [];
   // One at a time: a default-size graph holds a few hundred MB while it is encoded.
   for (const spec of specs) written.push(await writeModel(spec, full));
-  if (full.summarizer ?? full.shape === "tiny") written.push({ modelId: SUMMARIZER_ID, ...(await writeSummarizer(SUMMARIZER_ID, shapes.summarizer, full)) });
+  if (full.summarizer ?? full.shape === "tiny")
+    written.push({ modelId: SUMMARIZER_ID, ...(await writeSummarizer(SUMMARIZER_ID, shapes.summarizer, full)) });
   return written;
 }

@@ -18,7 +18,11 @@ export interface WrittenSummarizer {
   parameters: number;
 }
 
-export async function writeSummarizer(modelId: string, shape: Seq2SeqShape, options: { out: string; dtype: ModelDtype; seed: number }): Promise<WrittenSummarizer> {
+export async function writeSummarizer(
+  modelId: string,
+  shape: Seq2SeqShape,
+  options: { out: string; dtype: ModelDtype; seed: number },
+): Promise<WrittenSummarizer> {
   const dir = path.join(options.out, ...modelId.split("/"));
   await mkdir(path.join(dir, "onnx"), { recursive: true });
   const json = (name: string, value: object) => writeFile(path.join(dir, name), JSON.stringify(value, null, 2) + "\n");
@@ -30,7 +34,10 @@ export async function writeSummarizer(modelId: string, shape: Seq2SeqShape, opti
   let bytes = 0;
   let parameters = 0;
   let onnxFile = "";
-  for (const [base, build] of [["encoder_model", bartEncoderGraph], ["decoder_model_merged", bartDecoderMergedGraph]] as const) {
+  for (const [base, build] of [
+    ["encoder_model", bartEncoderGraph],
+    ["decoder_model_merged", bartDecoderMergedGraph],
+  ] as const) {
     const graph = build(shape, graphOptions);
     onnxFile = path.join(dir, "onnx", onnxFileFor(options.dtype, base));
     await writeFile(onnxFile, graph.bytes);

@@ -17,11 +17,19 @@ export default {
     }
     const gate = ctx.gate.run(interaction.user.id, () => ctx.newsdesk.reindex(), { cooldown: false });
     if (gate.kind === "refused") return void (await replyPrivately(interaction, gate.message));
-    const outcome = gate.result.then((r) => ({ ok: true as const, r }), (error: unknown) => ({ ok: false as const, error }));
+    const outcome = gate.result.then(
+      (r) => ({ ok: true as const, r }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
     await interaction.deferReply({ flags: "Ephemeral" });
     const done = await outcome;
     if (!done.ok) throw done.error;
-    ctx.logger.info("reindexed from Discord", { by: interaction.user.id, added: done.r.added.length, changed: done.r.changed.length, removed: done.r.removed.length });
+    ctx.logger.info("reindexed from Discord", {
+      by: interaction.user.id,
+      added: done.r.added.length,
+      changed: done.r.changed.length,
+      removed: done.r.removed.length,
+    });
     await editReply(interaction, formatReindex(done.r));
   },
 } satisfies Command;

@@ -6,7 +6,9 @@ export default {
   data: new SlashCommandBuilder()
     .setName("source")
     .setDescription("Show the whole passage behind a citation.")
-    .addStringOption((o) => o.setName("passage").setDescription("The passage id from an answer, e.g. haftar-visits-ghq#p2").setRequired(true)),
+    .addStringOption((o) =>
+      o.setName("passage").setDescription("The passage id from an answer, e.g. haftar-visits-ghq#p2").setRequired(true),
+    ),
   async execute(interaction, ctx) {
     await showPassage(interaction, interaction.options.getString("passage", true), ctx, false);
   },

@@ -52,7 +52,10 @@ export default {
       id ? ctx.newsdesk.summarize(id, { length }) : ctx.newsdesk.summarizeTopic(topic!, { length });
     const gate = ctx.gate.run(interaction.user.id, job, { cooldown: false });
     if (gate.kind === "refused") return void (await replyPrivately(interaction, gate.message));
-    const outcome = gate.result.then((r) => ({ ok: true as const, r }), (error: unknown) => ({ ok: false as const, error }));
+    const outcome = gate.result.then(
+      (r) => ({ ok: true as const, r }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
     await interaction.deferReply();
     const done = await outcome;
     if (!done.ok) throw done.error;
@@ -61,6 +64,9 @@ export default {
       return;
     }
     const lookup = articleLookup(ctx.newsdesk);
-    await editReply(interaction, formatSummary(done.r, (a) => lookup(a)?.title));
+    await editReply(
+      interaction,
+      formatSummary(done.r, (a) => lookup(a)?.title),
+    );
   },
 } satisfies Command;

@@ -75,9 +75,7 @@ export function formatAnswer(answer: Answer, titleOf: TitleOf): ReplyBody {
 function formatNotFound(answer: Extract<Answer, { kind: "not-found" }>, titleOf: TitleOf): ReplyBody {
   const shown = answer.nearest.slice(0, NEAREST_SHOWN);
   const lead = "I could not find an answer to that in the articles I have.";
-  const description = shown.length
-    ? `${lead} These passages came nearest; they may not answer it.`
-    : `${lead} No passage came close.`;
+  const description = shown.length ? `${lead} These passages came nearest; they may not answer it.` : `${lead} No passage came close.`;
   const embed: APIEmbed = {
     color: COLOUR.notFound,
     author: author(answer.question),

@@ -108,7 +108,8 @@ export function formatStatus(status: Status, now: Date): ReplyBody {
 }
 
 export function formatReindex(r: ReindexReport): ReplyBody {
-  const list = (label: string, ids: string[]) => (ids.length ? `**${label}** (${ids.length}): ${ids.map((i) => `\`${i}\``).join(", ")}` : "");
+  const list = (label: string, ids: string[]) =>
+    ids.length ? `**${label}** (${ids.length}): ${ids.map((i) => `\`${i}\``).join(", ")}` : "";
   const problems = r.problems.map((p) => `\`${p.file}\`: ${plain(p.reason)}`);
   const parts = [
     list("Added", r.added),

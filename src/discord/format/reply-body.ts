@@ -1,11 +1,5 @@
 // What every formatter returns: plain Discord API JSON, sendable by discord.js as is.
-import {
-  ButtonStyle,
-  ComponentType,
-  type APIActionRowComponent,
-  type APIButtonComponentWithCustomId,
-  type APIEmbed,
-} from "discord.js";
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed } from "discord.js";
 import { LIMITS, fitText } from "./limits.js";
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;

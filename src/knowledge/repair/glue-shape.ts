@@ -39,9 +39,7 @@ export function glueShape(lexicon: Lexicon, pieces: string[], capitalised: boole
       return { pieces, needsEvidence: false };
     }
     if (second.length < 3) return null;
-    const plain =
-      (FUNCTION_WORDS.has(second) && second.length >= 3) ||
-      (second.length >= 4 && lexicon.cost(second) <= CAPITAL_SECOND_COST);
+    const plain = (FUNCTION_WORDS.has(second) && second.length >= 3) || (second.length >= 4 && lexicon.cost(second) <= CAPITAL_SECOND_COST);
     const long = length >= 12 && first.length >= 5 && second.length >= 5;
     if (first.length < (FUNCTION_WORDS.has(first) ? 2 : 3)) return null;
     return plain || long ? { pieces, needsEvidence: true } : null;
@@ -56,10 +54,8 @@ export function glueShape(lexicon: Lexicon, pieces: string[], capitalised: boole
   const inflected = first.length >= 5 && INFLECTED_ENDING.test(first);
   const long = length >= 14 && first.length >= 5 && second.length >= 5;
   const common =
-    length >= COMMON_PAIR_LENGTH &&
-    pieces.every((p) => lexicon.cost(p) <= (p.length > 3 ? COMMON_PAIR_COST : COMMON_PAIR_SHORT_COST));
+    length >= COMMON_PAIR_LENGTH && pieces.every((p) => lexicon.cost(p) <= (p.length > 3 ? COMMON_PAIR_COST : COMMON_PAIR_SHORT_COST));
   if (second.length < 3) return null;
   if (afterHyphen || inflected) return { pieces, needsEvidence: false };
   return long || common ? { pieces, needsEvidence: false, onlyOnce: true } : null;
 }
-

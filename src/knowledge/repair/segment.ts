@@ -4,8 +4,30 @@ import type { Lexicon } from "./lexicon.js";
 
 /** Two-letter pieces common enough to stand alone in glued text. */
 const SHORT_WORDS = new Set([
-  "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no",
-  "of", "on", "or", "so", "to", "up", "us", "we",
+  "am",
+  "an",
+  "as",
+  "at",
+  "be",
+  "by",
+  "do",
+  "go",
+  "he",
+  "if",
+  "in",
+  "is",
+  "it",
+  "me",
+  "my",
+  "no",
+  "of",
+  "on",
+  "or",
+  "so",
+  "to",
+  "up",
+  "us",
+  "we",
 ]);
 
 export interface SegmentOptions {
@@ -45,12 +67,7 @@ function pieceCost(lexicon: Lexicon, piece: string, o: SegmentOptions): number {
 }
 
 /** The cheapest split of `text` (lower-case letters) into 2..maxPieces allowed pieces, or null. */
-export function segment(
-  lexicon: Lexicon,
-  text: string,
-  maxPieces = 2,
-  o: SegmentOptions = DEFAULT_SEGMENT_OPTIONS,
-): Segmentation | null {
+export function segment(lexicon: Lexicon, text: string, maxPieces = 2, o: SegmentOptions = DEFAULT_SEGMENT_OPTIONS): Segmentation | null {
   const n = text.length;
   // best[k][i]: cheapest cover of text[0, i) by k pieces; from[k][i]: where its last piece starts.
   const best = Array.from({ length: maxPieces + 1 }, () => new Float64Array(n + 1).fill(Infinity));

@@ -6,7 +6,23 @@ import { FUNCTION_WORDS } from "./word-classes.js";
 
 /** Name particles that are followed by a capital inside one name. */
 const NAME_PREFIXES = new Set([
-  "mc", "mac", "di", "de", "da", "du", "la", "le", "van", "von", "fitz", "st", "al", "el", "abu", "ibn", "ben",
+  "mc",
+  "mac",
+  "di",
+  "de",
+  "da",
+  "du",
+  "la",
+  "le",
+  "van",
+  "von",
+  "fitz",
+  "st",
+  "al",
+  "el",
+  "abu",
+  "ibn",
+  "ben",
 ]);
 
 /** "Common in English": about the 60,000 most frequent words of the lists. */

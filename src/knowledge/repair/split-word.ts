@@ -62,9 +62,7 @@ function decide(lexicon: Lexicon, word: string, afterHyphen: boolean): WordSplit
     const closedGlue =
       !capitalised &&
       seg.pieces.some((p) => FUNCTION_WORDS.has(p)) &&
-      seg.pieces.every(
-        (p) => FUNCTION_WORDS.has(p) || lexicon.cost(p) <= (p.length >= 4 ? BONUS_WORD_COST : BONUS_SHORT_WORD_COST),
-      );
+      seg.pieces.every((p) => FUNCTION_WORDS.has(p) || lexicon.cost(p) <= (p.length >= 4 ? BONUS_WORD_COST : BONUS_SHORT_WORD_COST));
     const unknown = UNKNOWN_BASE + UNKNOWN_PER_LETTER * lower.length + (closedGlue ? FUNCTION_GLUE_BONUS : 0);
     if (seg.cost + MARGIN >= unknown) split = null;
   }

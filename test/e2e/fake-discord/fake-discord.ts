@@ -72,7 +72,11 @@ export class FakeDiscord extends FakeRest {
     const mentions = options.mentionBot ? [botUser] : [];
     const id = snowflake();
     const message = messageObject({
-      id, channelId: options.channelId ?? CHANNEL_ID, author, content, mentions,
+      id,
+      channelId: options.channelId ?? CHANNEL_ID,
+      author,
+      content,
+      mentions,
       mentionEveryone: options.everyone ?? /@everyone|@here/.test(content),
     });
     // What Discord does: no GuildMessages intent, no event; no Message Content intent, no text
@@ -112,16 +116,24 @@ export class FakeDiscord extends FakeRest {
 
   /** The interaction's final visible message: an immediate reply or the edit after a deferral. */
   answerOf(i: FakeInteraction, ms?: number): Promise<any> {
-    return this.waitFor(() => {
-      const last = i.callbacks.at(-1);
-      if (!last) return undefined;
-      if (last.type === 4 || last.type === 7) return i.original;
-      if (last.type === 5 && i.original?.edited) return i.original;
-      return undefined;
-    }, ms, `a reply to interaction ${i.id}`);
+    return this.waitFor(
+      () => {
+        const last = i.callbacks.at(-1);
+        if (!last) return undefined;
+        if (last.type === 4 || last.type === 7) return i.original;
+        if (last.type === 5 && i.original?.edited) return i.original;
+        return undefined;
+      },
+      ms,
+      `a reply to interaction ${i.id}`,
+    );
   }
 
   replyTo(messageId: string, ms?: number): Promise<any> {
-    return this.waitFor(() => this.channelMessages.find((m) => m.message_reference?.message_id === messageId), ms, `a reply to message ${messageId}`);
+    return this.waitFor(
+      () => this.channelMessages.find((m) => m.message_reference?.message_id === messageId),
+      ms,
+      `a reply to message ${messageId}`,
+    );
   }
 }

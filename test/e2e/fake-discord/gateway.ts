@@ -51,8 +51,13 @@ export class FakeGateway {
       const session: Session = { socket, id: `session-${Date.now()}`, intents: frame.d.intents, seq: 0 };
       this.session = session;
       this.send("READY", {
-        v: 10, user: botUser, user_settings: {}, guilds: [{ id: GUILD_ID, unavailable: true }],
-        session_id: session.id, resume_gateway_url: this.url(), shard: [0, 1],
+        v: 10,
+        user: botUser,
+        user_settings: {},
+        guilds: [{ id: GUILD_ID, unavailable: true }],
+        session_id: session.id,
+        resume_gateway_url: this.url(),
+        shard: [0, 1],
         application: { id: BOT_ID, flags: 0 },
       });
       if (session.intents & INTENTS.guilds) this.send("GUILD_CREATE", guildObject());

@@ -1,6 +1,18 @@
 // INTERACTION_CREATE payloads as Discord sends them for slash commands, autocomplete, buttons
 // and the message context menu.
-import { APP_ID, CHANNEL_ID, GUILD_ID, USERS, botUser, channelObject, memberObject, messageObject, snowflake, userObject, type FakeUser } from "./world.js";
+import {
+  APP_ID,
+  CHANNEL_ID,
+  GUILD_ID,
+  USERS,
+  botUser,
+  channelObject,
+  memberObject,
+  messageObject,
+  snowflake,
+  userObject,
+  type FakeUser,
+} from "./world.js";
 
 type OptionValue = string | number | boolean;
 
@@ -24,30 +36,53 @@ function options(values: Record<string, OptionValue> = {}, focused?: string) {
 export function interactionPayload(id: string, token: string, spec: InteractionSpec) {
   const from = spec.from ?? USERS.alice;
   const base = {
-    id, token, application_id: APP_ID, guild_id: GUILD_ID, channel_id: CHANNEL_ID,
-    channel: channelObject(CHANNEL_ID, "news"), member: memberObject(from), version: 1,
+    id,
+    token,
+    application_id: APP_ID,
+    guild_id: GUILD_ID,
+    channel_id: CHANNEL_ID,
+    channel: channelObject(CHANNEL_ID, "news"),
+    member: memberObject(from),
+    version: 1,
     app_permissions: String((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 16n)),
-    locale: "en-US", guild_locale: "en-US", entitlements: [],
-    authorizing_integration_owners: { "0": GUILD_ID }, context: 0, attachment_size_limit: 10_485_760,
+    locale: "en-US",
+    guild_locale: "en-US",
+    entitlements: [],
+    authorizing_integration_owners: { "0": GUILD_ID },
+    context: 0,
+    attachment_size_limit: 10_485_760,
   };
   switch (spec.kind) {
     case "slash":
       return { ...base, type: 2, data: { id: snowflake(), name: spec.name, type: 1, options: options(spec.options) } };
     case "autocomplete":
       return {
-        ...base, type: 4,
-        data: { id: snowflake(), name: spec.name, type: 1, options: options({ ...spec.options, [spec.focused]: spec.value }, spec.focused) },
+        ...base,
+        type: 4,
+        data: {
+          id: snowflake(),
+          name: spec.name,
+          type: 1,
+          options: options({ ...spec.options, [spec.focused]: spec.value }, spec.focused),
+        },
       };
     case "button":
       return {
-        ...base, type: 3,
+        ...base,
+        type: 3,
         message: spec.message ?? messageObject({ id: snowflake(), channelId: CHANNEL_ID, author: botUser, content: "" }),
         data: { custom_id: spec.customId, component_type: 2 },
       };
     case "message-menu": {
-      const target = messageObject({ id: snowflake(), channelId: CHANNEL_ID, author: userObject(spec.target.from ?? USERS.bob), content: spec.target.content });
+      const target = messageObject({
+        id: snowflake(),
+        channelId: CHANNEL_ID,
+        author: userObject(spec.target.from ?? USERS.bob),
+        content: spec.target.content,
+      });
       return {
-        ...base, type: 2,
+        ...base,
+        type: 2,
         data: { id: snowflake(), name: spec.name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } } },
       };
     }

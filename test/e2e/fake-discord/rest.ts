@@ -39,7 +39,14 @@ export abstract class FakeRest {
   abstract get gatewayUrl(): string;
 
   private routes: [string, RegExp, Handler][] = [
-    ["GET", /^\/gateway\/bot$/, () => ({ status: 200, json: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } })],
+    [
+      "GET",
+      /^\/gateway\/bot$/,
+      () => ({
+        status: 200,
+        json: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } },
+      }),
+    ],
     ["POST", /^\/interactions\/(\d+)\/([^/]+)\/callback$/, (_r, body, [id, token]) => this.callback(id!, token!, body)],
     ["PATCH", /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, (_r, body, [app, token]) => this.editOriginal(app!, token!, body)],
     ["GET", /^\/webhooks\/(\d+)\/([^/]+)\/messages\/@original$/, (_r, _b, [, token]) => this.getOriginal(token!)],
@@ -138,7 +145,18 @@ export abstract class FakeRest {
   private createMessage(channel: string, body: any) {
     const p = checkMessage(body, { create: true });
     if (p.length) return this.refuse("channel message", p);
-    const message = { ...messageObject({ id: snowflake(), channelId: channel, author: botUser, content: body.content ?? "", embeds: body.embeds, components: body.components, reference: body.message_reference }), allowed_mentions: body.allowed_mentions };
+    const message = {
+      ...messageObject({
+        id: snowflake(),
+        channelId: channel,
+        author: botUser,
+        content: body.content ?? "",
+        embeds: body.embeds,
+        components: body.components,
+        reference: body.message_reference,
+      }),
+      allowed_mentions: body.allowed_mentions,
+    };
     this.channelMessages.push(message);
     return { status: 200, json: message };
   }
@@ -152,7 +170,16 @@ export abstract class FakeRest {
   }
 
   private asMessage(fields: any) {
-    const base = messageObject({ id: fields.id ?? snowflake(), channelId: CHANNEL_ID, author: botUser, content: fields.content ?? "", embeds: fields.embeds, components: fields.components, flags: fields.flags, webhookId: APP_ID });
+    const base = messageObject({
+      id: fields.id ?? snowflake(),
+      channelId: CHANNEL_ID,
+      author: botUser,
+      content: fields.content ?? "",
+      embeds: fields.embeds,
+      components: fields.components,
+      flags: fields.flags,
+      webhookId: APP_ID,
+    });
     return { ...base, allowed_mentions: fields.allowed_mentions };
   }
 }

@@ -4,8 +4,20 @@
 type Json = Record<string, any>;
 
 const LIMITS = {
-  content: 2000, embeds: 10, title: 256, description: 4096, fields: 25, fieldName: 256,
-  fieldValue: 1024, footer: 2048, author: 256, total: 6000, rows: 5, perRow: 5, customId: 100, label: 80,
+  content: 2000,
+  embeds: 10,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  total: 6000,
+  rows: 5,
+  perRow: 5,
+  customId: 100,
+  label: 80,
 };
 
 /** The project's rule: every message the bot sends carries allowed_mentions that allow nothing. */
@@ -109,7 +121,8 @@ export function checkCommands(commands: Json[]): string[] {
       }
       // Discord: required options must come before optional ones.
       const firstOptional = (c.options ?? []).findIndex((o: Json) => !o.required);
-      if (firstOptional >= 0 && (c.options ?? []).slice(firstOptional).some((o: Json) => o.required)) p.push(`${c.name}: required option after optional`);
+      if (firstOptional >= 0 && (c.options ?? []).slice(firstOptional).some((o: Json) => o.required))
+        p.push(`${c.name}: required option after optional`);
     } else if (c.description) p.push(`${c.name}: context menu commands take no description`);
   }
   if (commands.length > 100) p.push("more than 100 commands");

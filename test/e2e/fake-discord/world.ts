@@ -39,49 +39,133 @@ export const botUser = userObject({ id: BOT_ID, username: "Newsdesk" }, true);
 
 export function memberObject(u: FakeUser) {
   return {
-    user: userObject(u), nick: null, avatar: null, roles: [], joined_at: "2026-01-01T00:00:00.000Z",
-    premium_since: null, deaf: false, mute: false, flags: 0, pending: false,
-    communication_disabled_until: null, permissions: String(u.permissions),
+    user: userObject(u),
+    nick: null,
+    avatar: null,
+    roles: [],
+    joined_at: "2026-01-01T00:00:00.000Z",
+    premium_since: null,
+    deaf: false,
+    mute: false,
+    flags: 0,
+    pending: false,
+    communication_disabled_until: null,
+    permissions: String(u.permissions),
   };
 }
 
 export function channelObject(id: string, name: string) {
   return {
-    id, type: 0, guild_id: GUILD_ID, name, position: 0, permission_overwrites: [], nsfw: false,
-    topic: null, last_message_id: null, rate_limit_per_user: 0, parent_id: null, flags: 0,
+    id,
+    type: 0,
+    guild_id: GUILD_ID,
+    name,
+    position: 0,
+    permission_overwrites: [],
+    nsfw: false,
+    topic: null,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    parent_id: null,
+    flags: 0,
   };
 }
 
 export function guildObject() {
   return {
-    id: GUILD_ID, name: "Newsroom", icon: null, splash: null, discovery_splash: null, banner: null,
-    owner_id: USERS.admin.id, afk_channel_id: null, afk_timeout: 300, verification_level: 0,
-    default_message_notifications: 0, explicit_content_filter: 0, mfa_level: 0, nsfw_level: 0,
-    premium_tier: 0, premium_subscription_count: 0, premium_progress_bar_enabled: false,
-    system_channel_id: null, system_channel_flags: 0, rules_channel_id: null, public_updates_channel_id: null,
-    safety_alerts_channel_id: null, vanity_url_code: null, description: null, preferred_locale: "en-US",
-    features: [], application_id: null, max_members: 500000, max_video_channel_users: 25,
-    joined_at: "2026-01-01T00:00:00.000Z", large: false, unavailable: false, member_count: 4,
-    roles: [{ id: GUILD_ID, name: "@everyone", color: 0, hoist: false, icon: null, unicode_emoji: null,
-      position: 0, permissions: String(BASIC), managed: false, mentionable: false, flags: 0 }],
-    emojis: [], stickers: [], soundboard_sounds: [],
+    id: GUILD_ID,
+    name: "Newsroom",
+    icon: null,
+    splash: null,
+    discovery_splash: null,
+    banner: null,
+    owner_id: USERS.admin.id,
+    afk_channel_id: null,
+    afk_timeout: 300,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    mfa_level: 0,
+    nsfw_level: 0,
+    premium_tier: 0,
+    premium_subscription_count: 0,
+    premium_progress_bar_enabled: false,
+    system_channel_id: null,
+    system_channel_flags: 0,
+    rules_channel_id: null,
+    public_updates_channel_id: null,
+    safety_alerts_channel_id: null,
+    vanity_url_code: null,
+    description: null,
+    preferred_locale: "en-US",
+    features: [],
+    application_id: null,
+    max_members: 500000,
+    max_video_channel_users: 25,
+    joined_at: "2026-01-01T00:00:00.000Z",
+    large: false,
+    unavailable: false,
+    member_count: 4,
+    roles: [
+      {
+        id: GUILD_ID,
+        name: "@everyone",
+        color: 0,
+        hoist: false,
+        icon: null,
+        unicode_emoji: null,
+        position: 0,
+        permissions: String(BASIC),
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
+    ],
+    emojis: [],
+    stickers: [],
+    soundboard_sounds: [],
     channels: [channelObject(CHANNEL_ID, "news"), channelObject(ASK_CHANNEL_ID, "ask-the-news")],
     members: [{ ...memberObject({ id: BOT_ID, username: "Newsdesk", permissions: BASIC }), user: botUser }],
-    threads: [], presences: [], voice_states: [], stage_instances: [], guild_scheduled_events: [],
+    threads: [],
+    presences: [],
+    voice_states: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
   };
 }
 
 export function messageObject(fields: {
-  id: string; channelId: string; author: ReturnType<typeof userObject>; content: string;
-  mentions?: ReturnType<typeof userObject>[]; mentionEveryone?: boolean; embeds?: unknown[];
-  components?: unknown[]; flags?: number; type?: number; reference?: unknown; webhookId?: string;
+  id: string;
+  channelId: string;
+  author: ReturnType<typeof userObject>;
+  content: string;
+  mentions?: ReturnType<typeof userObject>[];
+  mentionEveryone?: boolean;
+  embeds?: unknown[];
+  components?: unknown[];
+  flags?: number;
+  type?: number;
+  reference?: unknown;
+  webhookId?: string;
 }) {
   return {
-    id: fields.id, type: fields.type ?? 0, channel_id: fields.channelId, guild_id: GUILD_ID,
-    author: fields.author, content: fields.content, timestamp: new Date().toISOString(),
-    edited_timestamp: null, tts: false, mention_everyone: fields.mentionEveryone ?? false,
-    mentions: fields.mentions ?? [], mention_roles: [], attachments: [], embeds: fields.embeds ?? [],
-    components: fields.components ?? [], pinned: false, flags: fields.flags ?? 0,
+    id: fields.id,
+    type: fields.type ?? 0,
+    channel_id: fields.channelId,
+    guild_id: GUILD_ID,
+    author: fields.author,
+    content: fields.content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: fields.mentionEveryone ?? false,
+    mentions: fields.mentions ?? [],
+    mention_roles: [],
+    attachments: [],
+    embeds: fields.embeds ?? [],
+    components: fields.components ?? [],
+    pinned: false,
+    flags: fields.flags ?? 0,
     ...(fields.reference ? { message_reference: fields.reference } : {}),
     ...(fields.webhookId ? { webhook_id: fields.webhookId, application_id: APP_ID } : {}),
   };

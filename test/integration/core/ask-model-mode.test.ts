@@ -37,7 +37,11 @@ afterAll(async () => {
 
 describe("ask in model mode", () => {
   it("reports model mode and the model ids", () => {
-    expect(newsdesk.status()).toMatchObject({ mode: "model", embedderModel: "Xenova/bge-small-en-v1.5", readerModel: "Xenova/distilbert-base-cased-distilled-squad" });
+    expect(newsdesk.status()).toMatchObject({
+      mode: "model",
+      embedderModel: "Xenova/bge-small-en-v1.5",
+      readerModel: "Xenova/distilbert-base-cased-distilled-squad",
+    });
   });
 
   it.each([["who accompanied Haftar?"], ["When did the storm hit?"], ["What did both sides exchange?"]])(

@@ -15,7 +15,10 @@ let newsdesk: Newsdesk;
 
 beforeAll(async () => {
   cacheDir = await mkdtemp(path.join(tmpdir(), "newsdesk-ask-"));
-  newsdesk = await createNewsdesk(loadConfig({ ANSWER_MODE: "lexical", CACHE_DIR: cacheDir, KNOWLEDGE_DIR: "knowledge" }, {}), silentLogger);
+  newsdesk = await createNewsdesk(
+    loadConfig({ ANSWER_MODE: "lexical", CACHE_DIR: cacheDir, KNOWLEDGE_DIR: "knowledge" }, {}),
+    silentLogger,
+  );
 });
 
 afterAll(async () => {
@@ -36,14 +39,13 @@ describe("ask in lexical mode", () => {
     expect(newsdesk.passage(answer.citation.passageId)!.text).toContain(quote);
   });
 
-  it.each([
-    ["What is the boiling point of mercury?"],
-    ["¿Quién acompañó a la delegación?"],
-    ["Кто сопровождал делегацию?"],
-  ])("says not found for %s, with the nearest passages", async (question) => {
-    const answer = await newsdesk.ask(question);
-    expect(answer.kind).toBe("not-found");
-  });
+  it.each([["What is the boiling point of mercury?"], ["¿Quién acompañó a la delegación?"], ["Кто сопровождал делегацию?"]])(
+    "says not found for %s, with the nearest passages",
+    async (question) => {
+      const answer = await newsdesk.ask(question);
+      expect(answer.kind).toBe("not-found");
+    },
+  );
 
   it("refuses an empty or 5,000-character question with a clear error", async () => {
     await expect(newsdesk.ask("   ")).rejects.toThrow(QuestionError);
@@ -61,7 +63,9 @@ const tsx = path.resolve("node_modules/.bin/tsx");
 
 async function cli(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(tsx, ["src/cli/ask.ts", ...args], { env: { ...process.env, ANSWER_MODE: "lexical", CACHE_DIR: cacheDir, ...env } });
+    const { stdout, stderr } = await run(tsx, ["src/cli/ask.ts", ...args], {
+      env: { ...process.env, ANSWER_MODE: "lexical", CACHE_DIR: cacheDir, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -81,14 +85,22 @@ describe("npm run ask (the command line)", () => {
   });
 
   it("answers many questions in order from standard input, one JSON line each", async () => {
-    const child = execFile(tsx, ["src/cli/ask.ts", "--json", "--questions", "-"], { env: { ...process.env, ANSWER_MODE: "lexical", CACHE_DIR: cacheDir } });
+    const child = execFile(tsx, ["src/cli/ask.ts", "--json", "--questions", "-"], {
+      env: { ...process.env, ANSWER_MODE: "lexical", CACHE_DIR: cacheDir },
+    });
     child.stdin!.end("who accompanied Haftar?\n\nWhat is the boiling point of mercury?\n");
     let out = "";
     child.stdout!.on("data", (d) => (out += d));
     const code = await new Promise((resolve) => child.on("close", resolve));
     expect(code).toBe(0);
-    const lines = out.trim().split("\n").map((l) => JSON.parse(l));
-    expect(lines.map((l) => [l.question, l.found])).toEqual([["who accompanied Haftar?", true], ["What is the boiling point of mercury?", false]]);
+    const lines = out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.question, l.found])).toEqual([
+      ["who accompanied Haftar?", true],
+      ["What is the boiling point of mercury?", false],
+    ]);
   });
 
   it("prints the answer, citation, marked quote and mode for people", async () => {

@@ -20,7 +20,10 @@ beforeEach(async () => {
   knowledgeDir = path.join(root, "knowledge");
   cacheDir = path.join(root, "cache");
   await cp("knowledge", knowledgeDir, { recursive: true });
-  await writeFile(path.join(knowledgeDir, "storm.txt"), "Storm hits coast\n\nA storm hit the coast on Monday.\n\nRepairs will take three days.\n");
+  await writeFile(
+    path.join(knowledgeDir, "storm.txt"),
+    "Storm hits coast\n\nA storm hit the coast on Monday.\n\nRepairs will take three days.\n",
+  );
 });
 
 afterEach(async () => {
@@ -60,7 +63,12 @@ describe("refreshIndex", () => {
   it("keeps two articles with the same title apart by id", async () => {
     await writeFile(path.join(knowledgeDir, "storm-2.txt"), "Storm hits coast\n\nA second storm report.\n");
     const { items } = await refresh();
-    expect(items.filter((i) => i.article.title === "Storm hits coast").map((i) => i.article.id).sort()).toEqual(["storm", "storm-2"]);
+    expect(
+      items
+        .filter((i) => i.article.title === "Storm hits coast")
+        .map((i) => i.article.id)
+        .sort(),
+    ).toEqual(["storm", "storm-2"]);
   });
 
   it.each([
@@ -81,7 +89,9 @@ describe("refreshIndex", () => {
     await refresh();
     const folder = indexFolder(cacheDir, knowledgeDir);
     const entries = (await loadIndexCache(folder))!;
-    await writeCheckedFile(path.join(folder, "index.json"), "newsdesk-index", 1, Buffer.from(JSON.stringify(entries)), { pipeline: "older-code" });
+    await writeCheckedFile(path.join(folder, "index.json"), "newsdesk-index", 1, Buffer.from(JSON.stringify(entries)), {
+      pipeline: "older-code",
+    });
     expect((await refresh()).report.added.sort()).toEqual(["haftar-visits-ghq", "storm"]);
   });
 
@@ -93,6 +103,8 @@ describe("refreshIndex", () => {
   });
 
   it("says clearly when the folder does not exist", async () => {
-    await expect(refreshIndex({ knowledgeDir: path.join(root, "nope"), cacheDir, repair: repairText, logger: silentLogger })).rejects.toThrow(KnowledgeError);
+    await expect(
+      refreshIndex({ knowledgeDir: path.join(root, "nope"), cacheDir, repair: repairText, logger: silentLogger }),
+    ).rejects.toThrow(KnowledgeError);
   });
 });

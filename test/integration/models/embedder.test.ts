@@ -12,7 +12,12 @@ function expectClose(a: Float32Array, b: Float32Array, digits = 5): void {
 
 let embedder: ModelEmbedder;
 beforeAll(async () => {
-  embedder = await createEmbedder({ modelId: EMBEDDER_ID, dtype: "q8", source: { kind: "local", dir: await fixtureModelsDir() }, batchSize: 2 });
+  embedder = await createEmbedder({
+    modelId: EMBEDDER_ID,
+    dtype: "q8",
+    source: { kind: "local", dir: await fixtureModelsDir() },
+    batchSize: 2,
+  });
 });
 afterAll(() => embedder.dispose());
 
@@ -46,7 +51,12 @@ describe("model embedder", () => {
     expect(await embedder.embed(texts, "passage")).toEqual(batch);
     // q8 quantises activations per batch (scale over the whole padded tensor), so only close.
     for (let i = 0; i < texts.length; i++) expectClose((await embedder.embed([texts[i]!], "passage"))[0]!, batch[i]!, 3);
-    const fp32 = await createEmbedder({ modelId: EMBEDDER_ID, dtype: "fp32", source: { kind: "local", dir: await fixtureModelsDir() }, batchSize: 8 });
+    const fp32 = await createEmbedder({
+      modelId: EMBEDDER_ID,
+      dtype: "fp32",
+      source: { kind: "local", dir: await fixtureModelsDir() },
+      batchSize: 8,
+    });
     const fpBatch = await fp32.embed(texts, "passage");
     for (let i = 0; i < texts.length; i++) expectClose((await fp32.embed([texts[i]!], "passage"))[0]!, fpBatch[i]!, 5);
     await fp32.dispose();
@@ -71,7 +81,12 @@ describe("model embedder", () => {
   });
 
   it("mean pooling (MiniLM-style models) gives different vectors than CLS pooling", async () => {
-    const mean = await createEmbedder({ modelId: EMBEDDER_ID, dtype: "fp32", source: { kind: "local", dir: await fixtureModelsDir() }, recipe: { pooling: "mean" } });
+    const mean = await createEmbedder({
+      modelId: EMBEDDER_ID,
+      dtype: "fp32",
+      source: { kind: "local", dir: await fixtureModelsDir() },
+      recipe: { pooling: "mean" },
+    });
     const cls = await createEmbedder({ modelId: EMBEDDER_ID, dtype: "fp32", source: { kind: "local", dir: await fixtureModelsDir() } });
     const [a] = await mean.embed([texts[0]!], "passage");
     const [b] = await cls.embed([texts[0]!], "passage");

@@ -8,7 +8,14 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ModelError } from "../../../src/errors.js";
 import { silentLogger } from "../../../src/log.js";
-import { modelCacheDir, probeHub, resolveModels, watchForModels, type ModelAvailability, type ReadyModels } from "../../../src/models/index.js";
+import {
+  modelCacheDir,
+  probeHub,
+  resolveModels,
+  watchForModels,
+  type ModelAvailability,
+  type ReadyModels,
+} from "../../../src/models/index.js";
 import { copyOfFixtureModels, EMBEDDER_ID, fixtureModelsDir, modelSettings, QA_ID } from "../../helpers/fixture-models.js";
 
 const cleanup: (() => Promise<unknown>)[] = [];

@@ -18,7 +18,7 @@ const LONG = Array.from({ length: 120 }, (_, i) => `Sentence ${i + 1} says the c
 const PASSAGES: Record<string, string> = {
   plain: "The council approved the new budget on Tuesday after a long debate.",
   accents: "Zoë Saldaña and José Müller met in Zürich; the café's crème brûlée cost €4.50.",
-  punctuation: "\"Wait!\" she said -- (quietly) -- then: 3.5bn/yr? Yes... [maybe] {no} <ok> #1 @home.",
+  punctuation: '"Wait!" she said -- (quietly) -- then: 3.5bn/yr? Yes... [maybe] {no} <ok> #1 @home.',
   spacing: "  Leading spaces,\ttabs\tand\n\nblank lines   between    words.  ",
   symbols: "Snowmen ☃☃ and 😀 faces aside, £3.5bn went to the N.H.S. in 2024.",
   long: LONG,
@@ -67,7 +67,14 @@ describe("QA reader", () => {
   it("reads a passage longer than the model's 512 positions through overlapping windows", async () => {
     const spans = await reader.read("When did the council meet?", [passage("a#long", LONG)]);
     expect(spans.length).toBeGreaterThan(0);
-    const small = await createQaReader({ modelId: QA_ID, dtype: "q8", source: { kind: "local", dir: await fixtureModelsDir() }, maxLength: 48, stride: 16, spansPerPassage: 50 });
+    const small = await createQaReader({
+      modelId: QA_ID,
+      dtype: "q8",
+      source: { kind: "local", dir: await fixtureModelsDir() },
+      maxLength: 48,
+      stride: 16,
+      spansPerPassage: 50,
+    });
     const many = await small.read("When?", [passage("a#long", LONG)]);
     // With 48-token windows, spans come from windows all over the passage, not just its start.
     expect(Math.max(...many.map((s) => s.start))).toBeGreaterThan(LONG.length / 2);
@@ -80,7 +87,11 @@ describe("QA reader", () => {
     const fp32 = await createQaReader({ modelId: QA_ID, dtype: "fp32", source: { kind: "local", dir: await fixtureModelsDir() } });
     const q = "What did the council approve?";
     const alone = await fp32.read(q, [passage("a#plain", PASSAGES.plain!)]);
-    const together = await fp32.read(q, [passage("a#plain", PASSAGES.plain!), passage("a#long", LONG), passage("a#accents", PASSAGES.accents!)]);
+    const together = await fp32.read(q, [
+      passage("a#plain", PASSAGES.plain!),
+      passage("a#long", LONG),
+      passage("a#accents", PASSAGES.accents!),
+    ]);
     await fp32.dispose();
     const fromPlain = together.filter((s) => s.passageId === "a#plain");
     expect(fromPlain.map((s) => [s.start, s.end])).toEqual(alone.map((s) => [s.start, s.end]));

@@ -33,7 +33,9 @@ async function run(argv: string[]) {
   let stdout = "";
   let stderr = "";
   const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t) };
-  const code = await runSummarize([...argv, "--knowledge", knowledge, "--lexical"], io, (o) => openApp({ ...o, CACHE_DIR: cache, LOG_LEVEL: "error" }));
+  const code = await runSummarize([...argv, "--knowledge", knowledge, "--lexical"], io, (o) =>
+    openApp({ ...o, CACHE_DIR: cache, LOG_LEVEL: "error" }),
+  );
   return { code, stdout, stderr };
 }
 
@@ -50,11 +52,16 @@ describe("npm run summarize (real core, lexical)", () => {
   it("digests a topic across articles without repeating the wire sentence", async () => {
     const r = await run(["--json", "--length", "medium", "--topic", "interest rates"]);
     expect(r.code).toBe(0);
-    const { articleId, title, sentences } = JSON.parse(r.stdout) as { articleId: null; title: string; sentences: { text: string; articleId: string }[] };
+    const { articleId, title, sentences } = JSON.parse(r.stdout) as {
+      articleId: null;
+      title: string;
+      sentences: { text: string; articleId: string }[];
+    };
     expect({ articleId, title }).toEqual({ articleId: null, title: "Digest: interest rates" });
     expect(new Set(sentences.map((s) => s.articleId))).toEqual(new Set(["business/rates-a", "business/rates-b"]));
     const texts = sentences.map((s) => s.text);
-    for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) expect(isNearDuplicate(texts[i]!, texts[j]!)).toBe(false);
+    for (let i = 0; i < texts.length; i++)
+      for (let j = i + 1; j < texts.length; j++) expect(isNearDuplicate(texts[i]!, texts[j]!)).toBe(false);
   });
 
   it("answers an unknown id with the closest ids and exit code 1", async () => {
@@ -68,10 +75,17 @@ describe("npm run summarize (real core, lexical)", () => {
 describe("the summarize command's exit codes", () => {
   const exec = promisify(execFile);
   const cli = (args: string[]) =>
-    exec(process.execPath, ["--import", "tsx", "src/cli/summarize.ts", ...args], { cwd: ROOT, env: { ...process.env, CACHE_DIR: cache, LOG_LEVEL: "error" } });
+    exec(process.execPath, ["--import", "tsx", "src/cli/summarize.ts", ...args], {
+      cwd: ROOT,
+      env: { ...process.env, CACHE_DIR: cache, LOG_LEVEL: "error" },
+    });
 
   it("exits 2 with the usage on bad usage, printing nothing on standard output", async () => {
-    await expect(cli(["--sentences", "many", "x"])).rejects.toMatchObject({ code: 2, stdout: "", stderr: expect.stringContaining("Usage:") });
+    await expect(cli(["--sentences", "many", "x"])).rejects.toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: expect.stringContaining("Usage:"),
+    });
   }, 30_000);
 
   it("exits 1 for an unknown article", async () => {

@@ -38,8 +38,13 @@ describe("summaries in model mode (tiny generated embedder)", () => {
     const hits: ScoredPassage[] = article.paragraphs.slice(0, 3).map((p, i) => ({
       score: 1 - i / 10,
       passage: {
-        id: `${article.id}#p${p.number}`, articleId: article.id, title: article.title, paragraph: p.number,
-        start: p.start, end: p.end, text: article.text.slice(p.start, p.end),
+        id: `${article.id}#p${p.number}`,
+        articleId: article.id,
+        title: article.title,
+        paragraph: p.number,
+        start: p.start,
+        end: p.end,
+        text: article.text.slice(p.start, p.end),
       },
     }));
     const digest = await summarizeTopic("defence cooperation", hits, new Map([[article.id, article]]), { sentences: 3 }, embedder);

@@ -26,8 +26,28 @@ describe("npm run bench (smoke)", () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "newsdesk-bench-smoke-"));
     const out = path.join(dir, "out");
     const { code, stdout, stderr } = await bench([
-      "--json", "--corpus", "seed", "--mode", "lexical", "--questions", "8", "--summaries", "1",
-      "--cold-runs", "1", "--index-runs", "1", "--vectors", "500", "--ann-up-to", "500", "--no-compiled", "--out", out, "--cache", path.join(dir, "cache"),
+      "--json",
+      "--corpus",
+      "seed",
+      "--mode",
+      "lexical",
+      "--questions",
+      "8",
+      "--summaries",
+      "1",
+      "--cold-runs",
+      "1",
+      "--index-runs",
+      "1",
+      "--vectors",
+      "500",
+      "--ann-up-to",
+      "500",
+      "--no-compiled",
+      "--out",
+      out,
+      "--cache",
+      path.join(dir, "cache"),
     ]);
     expect(code, stderr).toBe(0);
     const lines = stdout.trim().split("\n");
@@ -41,7 +61,9 @@ describe("npm run bench (smoke)", () => {
     expect(Object.keys(result.ask.lexical)).toEqual(expect.arrayContaining(["p50_ms", "p95_ms", "p99_ms"]));
     expect(result.ask.lexical.n).toBe(8);
     expect(result.ask.lexical.p50_ms).toBeLessThanOrEqual(result.ask.lexical.p99_ms);
-    expect(result.vector_search).toEqual([expect.objectContaining({ vectors: 500, approximate: expect.objectContaining({ recall_at_10: expect.any(Number) }) })]);
+    expect(result.vector_search).toEqual([
+      expect.objectContaining({ vectors: 500, approximate: expect.objectContaining({ recall_at_10: expect.any(Number) }) }),
+    ]);
     expect(result.compiled).toBeNull();
     expect(existsSync(result.chart)).toBe(true);
     expect(await readFile(result.chart, "utf8")).toContain("lexical mode (n=8)");

@@ -33,7 +33,11 @@ describe("recall@10", () => {
 
 describe("vector sweep", () => {
   it("times flat search at each size, and the approximate index only up to its limit", () => {
-    const points = vectorSweep([200, 400], { dimension: 8, approximateUpTo: 200, approximate: (data, d, q, k) => [{ doc: 0, score: 1 }].slice(0, k) });
+    const points = vectorSweep([200, 400], {
+      dimension: 8,
+      approximateUpTo: 200,
+      approximate: (data, d, q, k) => [{ doc: 0, score: 1 }].slice(0, k),
+    });
     expect(points.map((p) => p.vectors)).toEqual([200, 400]);
     expect(points[0]!.approximate).not.toBeNull();
     expect(points[0]!.approximate!.recall_at_10).toBeLessThan(0.2); // a search that always answers row 0

@@ -23,7 +23,9 @@ function ids(rows: number[][]): ort.Tensor {
 }
 
 function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0, na = 0, nb = 0;
+  let dot = 0,
+    na = 0,
+    nb = 0;
   for (let i = 0; i < a.length; i++) {
     dot += a[i]! * b[i]!;
     na += a[i]! ** 2;
@@ -51,9 +53,16 @@ describe("generated ONNX graphs", () => {
     const session = await ort.InferenceSession.create(onnxPath(EMBEDDER_ID, file));
     expect(session.inputNames).toEqual(["input_ids", "attention_mask", "token_type_ids"]);
     expect(session.outputNames).toEqual(["last_hidden_state"]);
-    for (const [batch, seq] of [[1, 5], [3, 17]] as const) {
+    for (const [batch, seq] of [
+      [1, 5],
+      [3, 17],
+    ] as const) {
       const rows = Array.from({ length: batch }, () => Array.from({ length: seq }, (_, i) => 1000 + i));
-      const out = await session.run({ input_ids: ids(rows), attention_mask: ids(rows.map((r) => r.map(() => 1))), token_type_ids: ids(rows.map((r) => r.map(() => 0))) });
+      const out = await session.run({
+        input_ids: ids(rows),
+        attention_mask: ids(rows.map((r) => r.map(() => 1))),
+        token_type_ids: ids(rows.map((r) => r.map(() => 0))),
+      });
       expect(out.last_hidden_state!.dims).toEqual([batch, seq, 32]);
     }
     await session.release();
@@ -63,7 +72,10 @@ describe("generated ONNX graphs", () => {
     const session = await ort.InferenceSession.create(onnxPath(QA_ID, file));
     expect(session.inputNames).toEqual(["input_ids", "attention_mask"]);
     expect(session.outputNames).toEqual(["start_logits", "end_logits"]);
-    const rows = [[101, 2000, 2001, 102, 3000, 3001, 102], [101, 2000, 2001, 102, 3000, 3001, 102]];
+    const rows = [
+      [101, 2000, 2001, 102, 3000, 3001, 102],
+      [101, 2000, 2001, 102, 3000, 3001, 102],
+    ];
     const out = await session.run({ input_ids: ids(rows), attention_mask: ids(rows.map((r) => r.map(() => 1))) });
     expect(out.start_logits!.dims).toEqual([2, 7]);
     expect(out.end_logits!.dims).toEqual([2, 7]);
@@ -74,8 +86,16 @@ describe("generated ONNX graphs", () => {
   it("ignores padded positions: a padded row equals the same row alone", async () => {
     const session = await ort.InferenceSession.create(onnxPath(EMBEDDER_ID, "model.onnx"));
     const row = [101, 1500, 1600, 1700, 102];
-    const alone = await session.run({ input_ids: ids([row]), attention_mask: ids([[1, 1, 1, 1, 1]]), token_type_ids: ids([[0, 0, 0, 0, 0]]) });
-    const padded = await session.run({ input_ids: ids([[...row, 0, 0]]), attention_mask: ids([[1, 1, 1, 1, 1, 0, 0]]), token_type_ids: ids([[0, 0, 0, 0, 0, 0, 0]]) });
+    const alone = await session.run({
+      input_ids: ids([row]),
+      attention_mask: ids([[1, 1, 1, 1, 1]]),
+      token_type_ids: ids([[0, 0, 0, 0, 0]]),
+    });
+    const padded = await session.run({
+      input_ids: ids([[...row, 0, 0]]),
+      attention_mask: ids([[1, 1, 1, 1, 1, 0, 0]]),
+      token_type_ids: ids([[0, 0, 0, 0, 0, 0, 0]]),
+    });
     const a = alone.last_hidden_state!.data as Float32Array;
     const p = (padded.last_hidden_state!.data as Float32Array).slice(0, a.length);
     for (let i = 0; i < a.length; i++) expect(p[i]).toBeCloseTo(a[i]!, 4);

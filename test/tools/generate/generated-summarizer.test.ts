@@ -44,7 +44,14 @@ describe("the generated summariser files", () => {
 
   it("declare a BART encoder-decoder that decodes from </s>", async () => {
     const config = JSON.parse(await readFile(path.join(dir, "config.json"), "utf8"));
-    expect(config).toMatchObject({ model_type: "bart", is_encoder_decoder: true, decoder_start_token_id: 2, eos_token_id: 2, pad_token_id: 1, forced_bos_token_id: 0 });
+    expect(config).toMatchObject({
+      model_type: "bart",
+      is_encoder_decoder: true,
+      decoder_start_token_id: 2,
+      eos_token_id: 2,
+      pad_token_id: 1,
+      forced_bos_token_id: 0,
+    });
     const generation = JSON.parse(await readFile(path.join(dir, "generation_config.json"), "utf8"));
     expect(generation).toMatchObject({ decoder_start_token_id: 2, eos_token_id: 2 });
   });
@@ -55,7 +62,13 @@ describe("the generated summariser files", () => {
     if (file.startsWith("encoder")) {
       expect([session.inputNames, session.outputNames]).toEqual([["input_ids", "attention_mask"], ["last_hidden_state"]]);
     } else {
-      expect(session.inputNames).toEqual(["input_ids", "encoder_attention_mask", "encoder_hidden_states", ...layers.map((l) => `past_key_values.${l}`), "use_cache_branch"]);
+      expect(session.inputNames).toEqual([
+        "input_ids",
+        "encoder_attention_mask",
+        "encoder_hidden_states",
+        ...layers.map((l) => `past_key_values.${l}`),
+        "use_cache_branch",
+      ]);
       expect(session.outputNames).toEqual(["logits", ...layers.map((l) => `present.${l}`)]);
     }
     await session.release();
@@ -68,9 +81,20 @@ describe("the generated summariser files", () => {
     const source = [0, 300, 301, 302, 303, 2];
     const mask = int64(source.map(() => 1));
     const { last_hidden_state: hidden } = await encoder.run({ input_ids: int64(source), attention_mask: mask });
-    const emptyCache = (): Record<string, ort.Tensor> => Object.fromEntries(decoder.inputNames.filter((n) => n.startsWith("past_")).map((n) => [n, new ort.Tensor("float32", new Float32Array(0), [1, 2, 0, 16])]));
+    const emptyCache = (): Record<string, ort.Tensor> =>
+      Object.fromEntries(
+        decoder.inputNames
+          .filter((n) => n.startsWith("past_"))
+          .map((n) => [n, new ort.Tensor("float32", new Float32Array(0), [1, 2, 0, 16])]),
+      );
     const run = (ids: number[], cache: Record<string, ort.Tensor>, useCache: boolean) =>
-      decoder.run({ input_ids: int64(ids), encoder_attention_mask: mask, encoder_hidden_states: hidden!, use_cache_branch: new ort.Tensor("bool", [useCache], [1]), ...cache });
+      decoder.run({
+        input_ids: int64(ids),
+        encoder_attention_mask: mask,
+        encoder_hidden_states: hidden!,
+        use_cache_branch: new ort.Tensor("bool", [useCache], [1]),
+        ...cache,
+      });
 
     const target = [2, 0, 500, 501];
     const whole = await run(target, emptyCache(), false);
@@ -81,7 +105,11 @@ describe("the generated summariser files", () => {
       const expected = (whole.logits!.data as Float32Array).subarray(step * vocab, (step + 1) * vocab);
       const got = out.logits!.data as Float32Array;
       for (let i = 0; i < vocab; i += 97) expect(got[i]).toBeCloseTo(expected[i]!, 4);
-      cache = Object.fromEntries(Object.entries(out).filter(([n]) => n.startsWith("present.")).map(([n, t]) => [n.replace("present.", "past_key_values."), t]));
+      cache = Object.fromEntries(
+        Object.entries(out)
+          .filter(([n]) => n.startsWith("present."))
+          .map(([n, t]) => [n.replace("present.", "past_key_values."), t]),
+      );
     }
     await Promise.all([encoder.release(), decoder.release()]);
   });

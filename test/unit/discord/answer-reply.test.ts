@@ -9,9 +9,23 @@ const end = start + "Lieutenant General Saddam Haftar".length;
 
 function found(overrides: Partial<Extract<Answer, { kind: "found" }>> = {}): Answer {
   return {
-    kind: "found", question: "who accompanied Haftar?", answer: "Lieutenant General Saddam Haftar", score: 0.614, mode: "model",
-    citation: { articleId: "a", title: "Haftar at GHQ", paragraph: 2, passageId: "a#p2", quote, answerStart: start, answerEnd: end, source: "https://x.test/a" },
-    nearest: [], ...overrides,
+    kind: "found",
+    question: "who accompanied Haftar?",
+    answer: "Lieutenant General Saddam Haftar",
+    score: 0.614,
+    mode: "model",
+    citation: {
+      articleId: "a",
+      title: "Haftar at GHQ",
+      paragraph: 2,
+      passageId: "a#p2",
+      quote,
+      answerStart: start,
+      answerEnd: end,
+      source: "https://x.test/a",
+    },
+    nearest: [],
+    ...overrides,
   };
 }
 
@@ -19,7 +33,9 @@ describe("formatAnswer", () => {
   it("puts the answer in bold, marks it in the quote, links the title and names mode and confidence", () => {
     const { embeds, components } = formatAnswer(found(), () => undefined);
     const e = embeds[0]!;
-    expect(e.description).toBe(`**Lieutenant General Saddam Haftar**\n\n> The visit, accompanied by __**Lieutenant General Saddam Haftar**__, marked a milestone.`);
+    expect(e.description).toBe(
+      `**Lieutenant General Saddam Haftar**\n\n> The visit, accompanied by __**Lieutenant General Saddam Haftar**__, marked a milestone.`,
+    );
     expect(e.fields![0]!.value).toBe("[Haftar at GHQ](https://x.test/a)");
     expect(e.fields![1]!.value).toBe("2 · `a#p2`");
     expect(e.footer!.text).toBe("Mode: model · Confidence: 61%");
@@ -44,7 +60,13 @@ describe("formatAnswer", () => {
   it("keeps every part within Discord's limits for huge inputs", () => {
     const big = "A long sentence about the meeting. ".repeat(400);
     const a = found({ question: "q".repeat(5000), answer: big });
-    if (a.kind === "found") Object.assign(a.citation, { quote: big + quote, answerStart: big.length + start, answerEnd: big.length + end, title: "T".repeat(900) });
+    if (a.kind === "found")
+      Object.assign(a.citation, {
+        quote: big + quote,
+        answerStart: big.length + start,
+        answerEnd: big.length + end,
+        title: "T".repeat(900),
+      });
     const e = formatAnswer(a, () => undefined).embeds[0]!;
     expect(e.author!.name.length).toBeLessThanOrEqual(256);
     expect(e.title!.length).toBeLessThanOrEqual(256);
@@ -55,11 +77,23 @@ describe("formatAnswer", () => {
   });
 
   it("says not found with up to three nearest passages and a button each", () => {
-    const nearest = [1, 2, 3, 4].map((n) => ({ articleId: "a", paragraph: n, passageId: `a#p${n}`, text: `Paragraph ${n} text.`, score: 0.1 }));
-    const body = formatAnswer({ kind: "not-found", question: "price of tea?", mode: "lexical", nearest }, (id) => (id === "a" ? "Article A" : undefined));
+    const nearest = [1, 2, 3, 4].map((n) => ({
+      articleId: "a",
+      paragraph: n,
+      passageId: `a#p${n}`,
+      text: `Paragraph ${n} text.`,
+      score: 0.1,
+    }));
+    const body = formatAnswer({ kind: "not-found", question: "price of tea?", mode: "lexical", nearest }, (id) =>
+      id === "a" ? "Article A" : undefined,
+    );
     const e = body.embeds[0]!;
     expect(e.title).toBe("Not found");
-    expect(e.fields!.map((f) => f.name)).toEqual(["1. Article A — paragraph 1", "2. Article A — paragraph 2", "3. Article A — paragraph 3"]);
+    expect(e.fields!.map((f) => f.name)).toEqual([
+      "1. Article A — paragraph 1",
+      "2. Article A — paragraph 2",
+      "3. Article A — paragraph 3",
+    ]);
     expect(body.components[0]!.components.map((b) => b.custom_id)).toEqual(["passage:a#p1", "passage:a#p2", "passage:a#p3"]);
     expect(e.footer!.text).toMatch(/^Mode: lexical/);
   });

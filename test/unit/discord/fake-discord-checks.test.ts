@@ -19,12 +19,20 @@ describe("fake Discord checks", () => {
     expect(at({ title: "x".repeat(257) })).toHaveLength(1);
     expect(at({ fields: [{ name: "n", value: "x".repeat(1025) }] })).toHaveLength(1);
     expect(at({ fields: Array.from({ length: 26 }, () => ({ name: "n", value: "v" })) })).toHaveLength(1);
-    expect(at({ description: "x".repeat(4000), fields: [1, 2, 3].map(() => ({ name: "n", value: "x".repeat(1000) })) })).toEqual(["embeds total 7003 > 6000"]);
+    expect(at({ description: "x".repeat(4000), fields: [1, 2, 3].map(() => ({ name: "n", value: "x".repeat(1000) })) })).toEqual([
+      "embeds total 7003 > 6000",
+    ]);
     expect(checkMessage({ allowed_mentions: none }, { create: true })).toEqual(["empty message"]);
   });
 
   it("refuses duplicate or long custom ids and too many choices", () => {
-    const row = { type: 1, components: [{ type: 2, custom_id: "a" }, { type: 2, custom_id: "a" }] };
+    const row = {
+      type: 1,
+      components: [
+        { type: 2, custom_id: "a" },
+        { type: 2, custom_id: "a" },
+      ],
+    };
     expect(checkMessage({ allowed_mentions: none, content: "x", components: [row] }, { create: true })).toHaveLength(1);
     expect(checkChoices(Array.from({ length: 26 }, (_, i) => ({ name: `n${i}`, value: `v${i}` })))).toHaveLength(1);
     expect(checkCommands([{ name: "Ask", description: "d" }])).toEqual(["bad command name Ask"]);

@@ -40,11 +40,16 @@ describe("watchKnowledge", () => {
   it("keeps watching after a failed re-index", async () => {
     const dir = mkdtempSync(join(tmpdir(), "newsdesk-watch-"));
     let calls = 0;
-    const w = watchKnowledge(dir, async () => {
-      calls++;
-      if (calls === 1) throw new Error("disk hiccup");
-      return report;
-    }, silentLogger, 50);
+    const w = watchKnowledge(
+      dir,
+      async () => {
+        calls++;
+        if (calls === 1) throw new Error("disk hiccup");
+        return report;
+      },
+      silentLogger,
+      50,
+    );
     writeFileSync(join(dir, "a.md"), "one");
     await until(() => calls === 1);
     writeFileSync(join(dir, "b.md"), "two");

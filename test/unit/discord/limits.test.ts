@@ -28,7 +28,13 @@ describe("fitText", () => {
 
 describe("embedLength", () => {
   it("counts title, description, fields, footer and author", () => {
-    const n = embedLength({ title: "ab", description: "cde", fields: [{ name: "f", value: "gh" }], footer: { text: "i" }, author: { name: "jk" } });
+    const n = embedLength({
+      title: "ab",
+      description: "cde",
+      fields: [{ name: "f", value: "gh" }],
+      footer: { text: "i" },
+      author: { name: "jk" },
+    });
     expect(n).toBe(11);
     expect(LIMITS.embedTotal).toBe(6000);
   });

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { formatArticlesPage, formatReindex, formatStatus, formatSummary, formatUptime } from "../../../src/discord/format/other-replies.js";
 import type { ArticleInfo } from "../../../src/types.js";
 
-const articles: ArticleInfo[] = Array.from({ length: 23 }, (_, i) => ({ id: `a${i}`, title: `Title ${i}`, paragraphs: 1, published: "2025-03-04T10:00:00Z" }));
+const articles: ArticleInfo[] = Array.from({ length: 23 }, (_, i) => ({
+  id: `a${i}`,
+  title: `Title ${i}`,
+  paragraphs: 1,
+  published: "2025-03-04T10:00:00Z",
+}));
 
 describe("formatArticlesPage", () => {
   it("shows ten a page with disabled buttons at the ends", () => {
@@ -10,7 +15,10 @@ describe("formatArticlesPage", () => {
     expect(first.embeds[0]!.description!.split("\n")).toHaveLength(10);
     expect(first.embeds[0]!.description!.split("\n")[0]).toBe("**1.** Title 0 — 2025-03-04 · `a0`");
     expect(first.embeds[0]!.footer!.text).toBe("Page 1 of 3 · 23 articles");
-    expect(first.components[0]!.components.map((b) => [b.custom_id, b.disabled])).toEqual([["articles:-1", true], ["articles:1", false]]);
+    expect(first.components[0]!.components.map((b) => [b.custom_id, b.disabled])).toEqual([
+      ["articles:-1", true],
+      ["articles:1", false],
+    ]);
     const last = formatArticlesPage(articles, 99);
     expect(last.embeds[0]!.footer!.text).toBe("Page 3 of 3 · 23 articles");
     expect(last.components[0]!.components[1]!.disabled).toBe(true);
@@ -24,7 +32,11 @@ describe("formatArticlesPage", () => {
 
 describe("formatSummary", () => {
   it("cites paragraphs, and articles too for a topic, and stays under 4,096", () => {
-    const sentences = Array.from({ length: 200 }, (_, i) => ({ text: `Sentence ${i} is about the talks.`, articleId: "x", paragraph: i + 1 }));
+    const sentences = Array.from({ length: 200 }, (_, i) => ({
+      text: `Sentence ${i} is about the talks.`,
+      articleId: "x",
+      paragraph: i + 1,
+    }));
     const topic = formatSummary({ articleId: null, title: "Topic: talks", mode: "lexical", sentences }, () => "Talks");
     const d = topic.embeds[0]!.description!;
     expect(d.startsWith("Sentence 0 is about the talks. *(Talks, ¶1)*")).toBe(true);
@@ -41,12 +53,30 @@ describe("status and reindex", () => {
   });
 
   it("shows every status field", () => {
-    const e = formatStatus({ mode: "model", embedderModel: "Xenova/bge-small-en-v1.5", readerModel: "Xenova/distilbert", articles: 3, passages: 40, startedAt: new Date(0), version: "1.0.0" }, new Date(60_000)).embeds[0]!;
+    const e = formatStatus(
+      {
+        mode: "model",
+        embedderModel: "Xenova/bge-small-en-v1.5",
+        readerModel: "Xenova/distilbert",
+        articles: 3,
+        passages: 40,
+        startedAt: new Date(0),
+        version: "1.0.0",
+      },
+      new Date(60_000),
+    ).embeds[0]!;
     expect(e.fields!.map((f) => f.name)).toEqual(["Mode", "Embedding model", "Reader model", "Articles", "Passages", "Uptime", "Version"]);
   });
 
   it("says when nothing changed and lists problems", () => {
-    const e = formatReindex({ added: [], changed: [], removed: [], unchanged: 4, problems: [{ file: "bad.pdf", reason: "not a supported type" }], passages: 50 }).embeds[0]!;
+    const e = formatReindex({
+      added: [],
+      changed: [],
+      removed: [],
+      unchanged: 4,
+      problems: [{ file: "bad.pdf", reason: "not a supported type" }],
+      passages: 50,
+    }).embeds[0]!;
     expect(e.title).toBe("Reindexed: nothing changed");
     expect(e.description).toContain("`bad.pdf`: not a supported type");
   });

@@ -93,7 +93,10 @@ describe("gate", () => {
   it("refuses during the cooldown without using a queue slot, and when the queue is full", async () => {
     let t = 0;
     const q = createQueue({ concurrency: 1, maxWaiting: 0 });
-    const gate = createGate(q, createCooldown(10, () => t));
+    const gate = createGate(
+      q,
+      createCooldown(10, () => t),
+    );
     const hold = deferred();
     expect(gate.run("u", () => hold.promise).kind).toBe("accepted");
     const cooling = gate.run("u", async () => "x");
@@ -107,7 +110,10 @@ describe("gate", () => {
   });
 
   it("skips the cooldown for work that is not a question", () => {
-    const gate = createGate(createQueue({ concurrency: 2, maxWaiting: 2 }), createCooldown(10, () => 0));
+    const gate = createGate(
+      createQueue({ concurrency: 2, maxWaiting: 2 }),
+      createCooldown(10, () => 0),
+    );
     expect(gate.run("u", async () => 1, { cooldown: false }).kind).toBe("accepted");
     expect(gate.run("u", async () => 1, { cooldown: false }).kind).toBe("accepted");
   });

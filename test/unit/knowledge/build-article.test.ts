@@ -8,10 +8,19 @@ describe("buildArticle", () => {
   it("reads Markdown front matter and body", () => {
     const a = buildArticle(
       "world/visit.md",
-      bytes('---\ntitle: "A visit"\nsource: https://example.com/a\npublished: 2025-12-01\nauthor: Staff\ndateline: Islamabad\n---\nFirst *paragraph* with a [link](https://x.y).\n\nSecond one.\n'),
+      bytes(
+        '---\ntitle: "A visit"\nsource: https://example.com/a\npublished: 2025-12-01\nauthor: Staff\ndateline: Islamabad\n---\nFirst *paragraph* with a [link](https://x.y).\n\nSecond one.\n',
+      ),
       identity,
     );
-    expect(a).toMatchObject({ id: "world/visit", title: "A visit", source: "https://example.com/a", published: "2025-12-01", author: "Staff", dateline: "Islamabad" });
+    expect(a).toMatchObject({
+      id: "world/visit",
+      title: "A visit",
+      source: "https://example.com/a",
+      published: "2025-12-01",
+      author: "Staff",
+      dateline: "Islamabad",
+    });
     expect(a.text).toBe("First paragraph with a link.\n\nSecond one.");
     expect(a.paragraphs.map((p) => a.text.slice(p.start, p.end))).toEqual(["First paragraph with a link.", "Second one."]);
   });

@@ -36,7 +36,10 @@ describe("chunkArticle", () => {
   it("gives one passage per short paragraph, with offsets into the article text", () => {
     const a = article(["First paragraph here.", "Second paragraph is here."]);
     const passages = chunkArticle(a);
-    expect(passages.map((p) => [p.id, p.paragraph])).toEqual([["news/one#p1", 1], ["news/one#p2", 2]]);
+    expect(passages.map((p) => [p.id, p.paragraph])).toEqual([
+      ["news/one#p1", 1],
+      ["news/one#p2", 2],
+    ]);
     for (const p of passages) expect(a.text.slice(p.start, p.end)).toBe(p.text);
   });
 

@@ -6,8 +6,8 @@ const opts = { contextStart: 3, contextEnd: 8, maxAnswerTokens: 30, topK: 3 };
 describe("decodeSpans", () => {
   it("picks the span with the highest p(start)·p(end) among passage tokens", () => {
     //            CLS  q    SEP  p0   p1   p2   p3   p4   SEP
-    const start = [0,  9,   9,   0,   5,   0,   0,   0,   9];
-    const end =   [0,  9,   9,   0,   0,   0,   5,   0,   9];
+    const start = [0, 9, 9, 0, 5, 0, 0, 0, 9];
+    const end = [0, 9, 9, 0, 0, 0, 5, 0, 9];
     const { spans } = decodeSpans(start, end, opts);
     expect(spans[0]).toMatchObject({ startToken: 4, endToken: 6 });
     expect(spans[0]!.score).toBeGreaterThan(0.5);

@@ -25,7 +25,10 @@ describe("alignTokens", () => {
   });
 
   it("gives empty ranges at the end when tokens outrun the text", () => {
-    expect(alignTokens("a", ["a", "b"], cased)).toEqual([{ start: 0, end: 1 }, { start: 1, end: 1 }]);
+    expect(alignTokens("a", ["a", "b"], cased)).toEqual([
+      { start: 0, end: 1 },
+      { start: 1, end: 1 },
+    ]);
   });
 });
 

@@ -38,7 +38,10 @@ describe("BM25", () => {
 
 describe("fusion and dense search", () => {
   it("fuses rankings by reciprocal rank", () => {
-    const fused = fuseRankings([{ docs: [1, 2, 3], weight: 1 }, { docs: [3, 1], weight: 1 }]);
+    const fused = fuseRankings([
+      { docs: [1, 2, 3], weight: 1 },
+      { docs: [3, 1], weight: 1 },
+    ]);
     expect(fused.map((h) => h.doc)).toEqual([1, 3, 2]);
   });
 

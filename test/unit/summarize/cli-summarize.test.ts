@@ -53,7 +53,10 @@ describe("parseSummarizeArgs", () => {
   it.each([
     [["a/1"], { kind: "article", articleId: "a/1", options: {}, json: false }],
     [["--json", "--sentences", "4", "a/1"], { kind: "article", articleId: "a/1", options: { sentences: 4 }, json: true }],
-    [["--length", "long", "--knowledge", "k", "--lexical", "a/1"], { kind: "article", options: { length: "long" }, config: { KNOWLEDGE_DIR: "k", ANSWER_MODE: "lexical" } }],
+    [
+      ["--length", "long", "--knowledge", "k", "--lexical", "a/1"],
+      { kind: "article", options: { length: "long" }, config: { KNOWLEDGE_DIR: "k", ANSWER_MODE: "lexical" } },
+    ],
     [["--topic", " oil prices "], { kind: "topic", topic: "oil prices", options: {} }],
   ])("%j", (argv, expected) => {
     expect(parseSummarizeArgs(argv)).toMatchObject(expected);

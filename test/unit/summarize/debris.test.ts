@@ -20,8 +20,8 @@ describe("debrisReason", () => {
     "The council approved the new budget on Tuesday evening.",
     "Share prices fell sharply after the announcement on Monday.",
     "Sources close to the minister said the plan would be dropped.",
-    "\"We will not give up,\" she said.",
-    "The 55-year-old told the club website www.example.com: \"My intention has always been clear.\"",
+    '"We will not give up," she said.',
+    'The 55-year-old told the club website www.example.com: "My intention has always been clear."',
   ])("%j is a real sentence", (text) => {
     expect(debrisReason(text)).toBeNull();
   });

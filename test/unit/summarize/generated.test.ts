@@ -32,7 +32,11 @@ describe("summarizeGenerated", () => {
     const summary = await summarizeGenerated(ARTICLE, { length: "short" }, model);
     expect(summary).toMatchObject({ articleId: ARTICLE.id, mode: "generated", generated: expect.stringContaining("mayor") });
     expect(summary.sentences).toEqual([
-      { text: "Dock workers at the city port began a strike over pay on Monday, halting cargo traffic.", articleId: ARTICLE.id, paragraph: 1 },
+      {
+        text: "Dock workers at the city port began a strike over pay on Monday, halting cargo traffic.",
+        articleId: ARTICLE.id,
+        paragraph: 1,
+      },
       { text: "The mayor urged both sides to return to talks.", articleId: ARTICLE.id, paragraph: 3 },
     ]);
     expect(model.inputs[0]).toContain("Talks broke down last week.");
@@ -45,7 +49,11 @@ describe("summarizeGenerated", () => {
   });
 
   it("feeds a long article to the model as its central sentences, within the input budget", async () => {
-    const long = makeArticle("long", "Long", Array.from({ length: 80 }, (_, i) => `Paragraph ${i} says the port strike over pay went on for day ${i}.`));
+    const long = makeArticle(
+      "long",
+      "Long",
+      Array.from({ length: 80 }, (_, i) => `Paragraph ${i} says the port strike over pay went on for day ${i}.`),
+    );
     const model = fixedSummarizer("The port strike went on.");
     await summarizeGenerated(long, {}, model);
     expect(model.inputs[0]!.split(/\s+/).length).toBeLessThanOrEqual(700);

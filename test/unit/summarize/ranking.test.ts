@@ -53,7 +53,11 @@ describe("selectMmr", () => {
 
 describe("lexicalSimilarity", () => {
   it("gives identical term lists cosine 1 and disjoint ones 0", () => {
-    const m = lexicalSimilarity([["visit", "libya"], ["visit", "libya"], ["harvest", "wheat"]]);
+    const m = lexicalSimilarity([
+      ["visit", "libya"],
+      ["visit", "libya"],
+      ["harvest", "wheat"],
+    ]);
     expect(m.values[1]).toBeCloseTo(1);
     expect(m.values[2]).toBe(0);
   });

@@ -120,7 +120,14 @@ describe("summarizeArticle", () => {
     ]);
     const embedder = keywordEmbedder(["wheat", "orchestra"]);
     const { sentences } = await summarizeArticle(article, { sentences: 2 }, embedder, {
-      centrality: 1, position: 0.2, positionHalfLife: 3, title: 0, relevance: 0, lambda: 0.5, damping: 0.85, threshold: 0,
+      centrality: 1,
+      position: 0.2,
+      positionHalfLife: 3,
+      title: 0,
+      relevance: 0,
+      lambda: 0.5,
+      damping: 0.85,
+      threshold: 0,
     });
     expect(sentences.map((s) => s.paragraph)).toEqual([1, 3]);
   });

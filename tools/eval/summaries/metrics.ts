@@ -2,7 +2,10 @@ import { stemmer } from "stemmer";
 
 /** Lower case, letters and digits only, single spaces: how sentences are matched to references. */
 export function normaliseSentence(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 /**

@@ -53,7 +53,10 @@ export class GraphBuilder {
   private counter = 0;
 
   /** `namePrefix` keeps a subgraph's generated names apart from its parent's (ONNX forbids shadowing). */
-  constructor(readonly name: string, private readonly namePrefix = "") {}
+  constructor(
+    readonly name: string,
+    private readonly namePrefix = "",
+  ) {}
 
   input(name: string, elemType: DataTypeCode, dims: Dim[]): string {
     this.inputs.push(valueInfo(name, elemType, dims));

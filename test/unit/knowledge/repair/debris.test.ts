@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { debrisLines, isDebrisLine, repairText } from "../../../../src/knowledge/repair/index.js";
 
-const prose =
-  "The minister said on Monday that the talks had gone well and that both sides would meet again in the spring.";
+const prose = "The minister said on Monday that the talks had gone well and that both sides would meet again in the spring.";
 
 describe("isDebrisLine", () => {
   it.each([
