@@ -28,6 +28,9 @@ export class KnowledgeError extends NewsdeskError {
   }
 }
 
+/** Why one knowledge file could not become an article; the loader reports it by name and goes on. */
+export class UnreadableFile extends KnowledgeError {}
+
 /** The on-disk index is missing, corrupt or from another format. */
 export class IndexError extends NewsdeskError {
   constructor(message: string, context: Record<string, unknown> = {}, options?: { cause?: unknown }) {
@@ -54,4 +57,21 @@ export class QuestionError extends NewsdeskError {
   constructor(message: string, context: Record<string, unknown> = {}) {
     super("QUESTION", message, context);
   }
+}
+
+/** A command file is malformed (bad name, no execute, defined twice); start-up and deploy-commands stop. */
+export class InvalidCommandError extends NewsdeskError {
+  constructor(message: string, context: Record<string, unknown> = {}) {
+    super("CONFIG", message, context);
+  }
+}
+
+/**
+ * A failed system call (ENOENT, EACCES, EISDIR …) as Node reports it. Tested by errno and syscall,
+ * not by `.code` alone: every NewsdeskError has a `.code` too.
+ */
+export function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  if (!(error instanceof Error) || error instanceof NewsdeskError) return false;
+  const e = error as NodeJS.ErrnoException;
+  return typeof e.code === "string" && /^E[A-Z0-9]+$/.test(e.code) && (typeof e.errno === "number" || typeof e.syscall === "string");
 }

@@ -3,14 +3,12 @@ import { QuestionError } from "../errors.js";
 export const MAX_QUESTION_LENGTH = 500;
 
 /**
- * A question as people type it in chat → plain words. Mentions, custom emoji, markup and URLs
- * carry no meaning for retrieval; empty and over-long questions are refused with a reason.
+ * A question as people type it → plain words. Links and formatting characters carry no meaning
+ * for retrieval; empty and over-long questions are refused with a reason. A face strips its own
+ * markup (Discord mentions and emoji: discord/question.ts) before asking.
  */
 export function normaliseQuestion(raw: string): string {
   const text = raw
-    .replace(/<a?:(\w+):\d+>/g, " ")
-    .replace(/<[@#][!&]?\d+>/g, " ")
-    .replace(/@(everyone|here)\b/g, " ")
     .replace(/https?:\/\/\S+/g, " ")
     .replace(/[*_~`|>]+/g, " ")
     .replace(/\s+/g, " ")

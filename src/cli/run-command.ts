@@ -1,3 +1,4 @@
+import { readLogLevel } from "../config/index.js";
 import { NewsdeskError, UsageError } from "../errors.js";
 import { createLogger } from "../log.js";
 
@@ -6,7 +7,7 @@ import { createLogger } from "../log.js";
  * the log with LOG_LEVEL=debug). Exit 2 on bad usage, 1 on failure.
  */
 export async function runCommand(usage: string, main: () => Promise<number | void>): Promise<void> {
-  const logger = createLogger({ level: (process.env.LOG_LEVEL as "debug") ?? "info" });
+  const logger = createLogger({ level: readLogLevel() });
   try {
     process.exitCode = (await main()) ?? 0;
   } catch (error) {

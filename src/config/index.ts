@@ -1,2 +1,3 @@
 export { loadConfig } from "./load-config.js";
 export { configSchema, type Config } from "./schema.js";
+export { readLogLevel, readRawSettings, type RawSettings } from "./raw-settings.js";

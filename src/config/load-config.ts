@@ -1,21 +1,14 @@
-import { config as loadDotenv } from "dotenv";
 import { ConfigError } from "../errors.js";
+import { readRawSettings } from "./raw-settings.js";
 import { configSchema, type Config } from "./schema.js";
 
 /**
- * The one reader of process.env. `.env` fills in what the environment does not set; `overrides`
- * (command-line flags) win over both. Throws one ConfigError naming every problem.
+ * The settings from the environment and `.env` (raw-settings.ts); `overrides` (command-line flags)
+ * win over both. Throws one ConfigError naming every problem.
  */
-export function loadConfig(
-  overrides: Partial<Record<keyof Config, string>> = {},
-  env: NodeJS.ProcessEnv = process.env,
-  dotenvPath?: string,
-): Config {
-  const fromFile: Record<string, string> = {};
-  loadDotenv({ path: dotenvPath, processEnv: fromFile, quiet: true });
-  const raw: Record<string, string | undefined> = { ...fromFile };
+export function loadConfig(overrides: Partial<Record<keyof Config, string>> = {}, env?: NodeJS.ProcessEnv, dotenvPath?: string): Config {
+  const raw = readRawSettings(env, dotenvPath);
   for (const key of Object.keys(configSchema.shape)) {
-    if (env[key] !== undefined && env[key] !== "") raw[key] = env[key];
     const override = overrides[key as keyof Config];
     if (override !== undefined) raw[key] = override;
   }

@@ -4,6 +4,8 @@ import { QuestionError } from "../errors.js";
 import { formatAnswer } from "./format/answer-reply.js";
 import { textReply, type ReplyBody } from "./format/reply-body.js";
 import { articleLookup, type BotContext } from "./context.js";
+import { stripDiscordMarkup } from "./question.js";
+import { queuedReply, type QueuedSink } from "./queued-reply.js";
 
 /** On every message the bot sends: it never pings anyone, whatever the text says. */
 export const NO_MENTIONS: MessageMentionOptions = { parse: [], users: [], roles: [], repliedUser: false };
@@ -12,30 +14,19 @@ export const HOW_TO_ASK = "Ask me about the news articles, for example: `@Newsde
 export const WENT_WRONG = "Something went wrong while answering that. The details are in the bot's log.";
 
 /** How a reply reaches the asker; interactions and channel messages differ only here. */
-export interface AnswerSink {
-  /** A short notice: cooldown, busy, restarting, empty question (private where Discord allows). */
-  refuse(text: string): Promise<void>;
-  /** Acknowledge at once, before any model work (deferReply, typing). */
-  begin(): Promise<void>;
+export interface AnswerSink extends QueuedSink {
   deliver(body: ReplyBody): Promise<void>;
 }
 
 export async function answerQuestion(ctx: BotContext, userId: string, question: string, sink: AnswerSink): Promise<void> {
   const q = question.trim();
   if (!q) return sink.refuse(HOW_TO_ASK);
-  const gate = ctx.gate.run(userId, () => ctx.newsdesk.ask(q), { cooldown: true });
-  if (gate.kind === "refused") return sink.refuse(gate.message);
-  // Settle the work even if acknowledging fails, so no rejection goes unhandled.
-  const outcome = gate.result.then(
-    (answer) => ({ ok: true as const, answer }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-  await sink.begin();
-  const done = await outcome;
-  if (done.ok) {
+  const done = await queuedReply(ctx.gate, userId, () => ctx.newsdesk.ask(stripDiscordMarkup(q)), sink, { cooldown: true });
+  if (done.kind === "refused") return;
+  if (done.kind === "done") {
     const lookup = articleLookup(ctx.newsdesk);
-    ctx.logger.info("answered", { kind: done.answer.kind, mode: done.answer.mode, chars: q.length });
-    return sink.deliver(formatAnswer(done.answer, (id) => lookup(id)?.title));
+    ctx.logger.info("answered", { kind: done.value.kind, mode: done.value.mode, chars: q.length });
+    return sink.deliver(formatAnswer(done.value, (id) => lookup(id)?.title));
   }
   if (done.error instanceof QuestionError) return sink.deliver(textReply(done.error.message));
   ctx.logger.error("ask failed", { error: done.error });

@@ -8,7 +8,7 @@ import {
   type RESTPostAPIApplicationCommandsJSONBody,
 } from "discord.js";
 import { z } from "zod";
-import { NewsdeskError } from "../errors.js";
+import { InvalidCommandError } from "../errors.js";
 import type { BotContext } from "./context.js";
 
 interface CommandData {
@@ -29,12 +29,6 @@ export interface MessageCommand {
 }
 
 export type AnyCommand = Command | MessageCommand;
-
-export class InvalidCommandError extends NewsdeskError {
-  constructor(message: string, context: Record<string, unknown> = {}) {
-    super("CONFIG", message, context);
-  }
-}
 
 const slashName = z.string().regex(/^[-_\p{Ll}\p{N}]{1,32}$/u, "must be 1–32 lower-case letters, digits, - or _");
 const option: z.ZodType = z.lazy(() =>

@@ -1,4 +1,4 @@
-// Reading a question out of a channel message. Pure.
+// Reading a question out of Discord text. Pure.
 
 const ASKING_WORDS = new Set([
   "who",
@@ -33,6 +33,18 @@ export function stripBotMention(content: string, botId: string): string {
     .replace(new RegExp(`<@!?${botId}>`, "g"), " ")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/**
+ * Discord's own markup out of a question: custom emoji (`<:name:id>`), user, role and channel
+ * mentions (`<@id>`, `<@&id>`, `<#id>`), @everyone and @here carry no meaning for retrieval. The core
+ * then drops links and formatting characters and refuses an empty or over-long question.
+ */
+export function stripDiscordMarkup(text: string): string {
+  return text
+    .replace(/<a?:(\w+):\d+>/g, " ")
+    .replace(/<[@#][!&]?\d+>/g, " ")
+    .replace(/@(everyone|here)\b/g, " ");
 }
 
 /** Whether a message in an ask channel reads as a question worth answering. */

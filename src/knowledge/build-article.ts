@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
+import { UnreadableFile } from "../errors.js";
 import type { Article } from "../types.js";
 import { parseHtml } from "./parse-html.js";
 import { parseMarkdown, type ParsedDocument } from "./parse-markdown.js";
@@ -7,9 +8,6 @@ import { parseText } from "./parse-text.js";
 import { joinParagraphs, splitParagraphs } from "./paragraphs.js";
 
 export const ARTICLE_EXTENSIONS = [".md", ".markdown", ".txt", ".html", ".htm"] as const;
-
-/** Why a file could not become an article; the loader reports it and goes on. */
-export class UnreadableFile extends Error {}
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 

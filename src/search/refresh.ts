@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { buildArticle, hashBytes, UnreadableFile } from "../knowledge/build-article.js";
+import { isSystemError, UnreadableFile } from "../errors.js";
+import { buildArticle, hashBytes } from "../knowledge/build-article.js";
 import { scanFolder } from "../knowledge/scan-folder.js";
 import type { Logger } from "../log.js";
 import type { KnowledgeProblem, ReindexReport } from "../types.js";
@@ -67,7 +68,8 @@ export async function refreshIndex(options: RefreshOptions): Promise<RefreshResu
       (cached ? report.changed : report.added).push(entry.article.id);
       return entry;
     } catch (error) {
-      if (!(error instanceof UnreadableFile) && !(error as NodeJS.ErrnoException).code) throw error;
+      // A file that cannot be read or parsed is a problem to report; anything else is broken state.
+      if (!(error instanceof UnreadableFile) && !isSystemError(error)) throw error;
       problems.push({ file, reason: error instanceof Error ? error.message : String(error) });
       return undefined;
     }

@@ -1,7 +1,6 @@
 // Start-up settings for the bot: the shared config plus what only the bot demands (the token),
 // reported together as one message naming every problem.
-import { config as loadDotenv } from "dotenv";
-import { loadConfig, type Config } from "../config/index.js";
+import { loadConfig, readRawSettings, type Config } from "../config/index.js";
 import { ConfigError } from "../errors.js";
 
 export const README_POINTER = "See README.md, section “Discord setup”, for where each setting comes from.";
@@ -15,7 +14,7 @@ export function formatProblems(problems: string[]): string {
 }
 
 /** The config with a token, or throws one ConfigError naming each problem. */
-export function loadBotConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath?: string): BotConfig {
+export function loadBotConfig(env?: NodeJS.ProcessEnv, dotenvPath?: string): BotConfig {
   let config: Config | undefined;
   let problems: string[] = [];
   try {
@@ -24,17 +23,11 @@ export function loadBotConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath?:
     if (!(error instanceof ConfigError)) throw error;
     problems = (error.context.problems as string[] | undefined) ?? [error.message];
   }
-  const token = config ? config.DISCORD_TOKEN : tokenFrom(env, dotenvPath);
+  // With a bad setting elsewhere, the token is still read, so the message names every problem.
+  const token = config ? config.DISCORD_TOKEN : readRawSettings(env, dotenvPath).DISCORD_TOKEN;
   if (!token?.trim()) problems.unshift(TOKEN_PROBLEM);
   if (problems.length || !config) throw new ConfigError(formatProblems(problems), { problems });
   return { ...config, DISCORD_TOKEN: token!.trim() };
-}
-
-function tokenFrom(env: NodeJS.ProcessEnv, dotenvPath?: string): string | undefined {
-  if (env.DISCORD_TOKEN) return env.DISCORD_TOKEN;
-  const fromFile: Record<string, string> = {};
-  loadDotenv({ path: dotenvPath, processEnv: fromFile, quiet: true });
-  return fromFile.DISCORD_TOKEN;
 }
 
 /** Words for the start-up failures a person can fix; null for anything else. */

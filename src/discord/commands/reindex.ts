@@ -1,7 +1,8 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
 import type { Command } from "../command.js";
 import { formatReindex } from "../format/other-replies.js";
-import { editReply, replyPrivately } from "../interaction-reply.js";
+import { editReply, interactionSink, replyPrivately } from "../interaction-reply.js";
+import { queuedReply } from "../queued-reply.js";
 
 export default {
   data: new SlashCommandBuilder()
@@ -15,21 +16,16 @@ export default {
       await replyPrivately(interaction, "Only members with the Manage Server permission can reindex.");
       return;
     }
-    const gate = ctx.gate.run(interaction.user.id, () => ctx.newsdesk.reindex(), { cooldown: false });
-    if (gate.kind === "refused") return void (await replyPrivately(interaction, gate.message));
-    const outcome = gate.result.then(
-      (r) => ({ ok: true as const, r }),
-      (error: unknown) => ({ ok: false as const, error }),
-    );
-    await interaction.deferReply({ flags: "Ephemeral" });
-    const done = await outcome;
-    if (!done.ok) throw done.error;
+    const job = () => ctx.newsdesk.reindex();
+    const done = await queuedReply(ctx.gate, interaction.user.id, job, interactionSink(interaction, true), { cooldown: false });
+    if (done.kind === "refused") return;
+    if (done.kind === "failed") throw done.error;
     ctx.logger.info("reindexed from Discord", {
       by: interaction.user.id,
-      added: done.r.added.length,
-      changed: done.r.changed.length,
-      removed: done.r.removed.length,
+      added: done.value.added.length,
+      changed: done.value.changed.length,
+      removed: done.value.removed.length,
     });
-    await editReply(interaction, formatReindex(done.r));
+    await editReply(interaction, formatReindex(done.value));
   },
 } satisfies Command;

@@ -5,7 +5,8 @@ import { articleLookup } from "../context.js";
 import { formatSummary } from "../format/other-replies.js";
 import { LIMITS, fitText } from "../format/limits.js";
 import { textReply } from "../format/reply-body.js";
-import { editReply, replyPrivately } from "../interaction-reply.js";
+import { editReply, interactionSink, replyPrivately } from "../interaction-reply.js";
+import { queuedReply } from "../queued-reply.js";
 import { matchArticles, resolveArticle } from "../article-match.js";
 
 const LENGTHS: SummaryLength[] = ["short", "medium", "long"];
@@ -50,23 +51,20 @@ export default {
     const id = articleId;
     const job = (): Promise<SummaryResult> =>
       id ? ctx.newsdesk.summarize(id, { length }) : ctx.newsdesk.summarizeTopic(topic!, { length });
-    const gate = ctx.gate.run(interaction.user.id, job, { cooldown: false });
-    if (gate.kind === "refused") return void (await replyPrivately(interaction, gate.message));
-    const outcome = gate.result.then(
-      (r) => ({ ok: true as const, r }),
-      (error: unknown) => ({ ok: false as const, error }),
-    );
-    await interaction.deferReply();
-    const done = await outcome;
-    if (!done.ok) throw done.error;
-    if ("kind" in done.r) {
-      await editReply(interaction, textReply(`No article \`${done.r.articleId}\`. Closest: ${done.r.closest.join(", ") || "none"}.`));
+    const done = await queuedReply(ctx.gate, interaction.user.id, job, interactionSink(interaction, false), { cooldown: false });
+    if (done.kind === "refused") return;
+    if (done.kind === "failed") throw done.error;
+    if ("kind" in done.value) {
+      await editReply(
+        interaction,
+        textReply(`No article \`${done.value.articleId}\`. Closest: ${done.value.closest.join(", ") || "none"}.`),
+      );
       return;
     }
     const lookup = articleLookup(ctx.newsdesk);
     await editReply(
       interaction,
-      formatSummary(done.r, (a) => lookup(a)?.title),
+      formatSummary(done.value, (a) => lookup(a)?.title),
     );
   },
 } satisfies Command;

@@ -3,6 +3,7 @@ import type { Interaction } from "discord.js";
 import { NO_MENTIONS, WENT_WRONG } from "../answer-flow.js";
 import type { CommandRegistry } from "../command.js";
 import type { BotContext } from "../context.js";
+import { parseCustomId } from "../format/custom-id.js";
 import { formatArticlesPage } from "../format/other-replies.js";
 import { reportFailure } from "../interaction-reply.js";
 import { showPassage } from "../show-passage.js";
@@ -19,12 +20,11 @@ export async function onInteraction(interaction: Interaction, registry: CommandR
     } else if (interaction.isMessageContextMenuCommand()) {
       await registry.message.get(interaction.commandName)?.execute(interaction, ctx);
     } else if (interaction.isButton()) {
-      const [kind, ...rest] = interaction.customId.split(":");
-      const arg = rest.join(":");
-      if (kind === "passage") await showPassage(interaction, arg, ctx, true);
-      else if (kind === "articles") {
-        await interaction.update({ ...formatArticlesPage(ctx.newsdesk.articles(), Number(arg) || 0), allowedMentions: NO_MENTIONS });
-      }
+      const action = parseCustomId(interaction.customId);
+      if (action.kind === "passage") await showPassage(interaction, action.passageId, ctx, true);
+      else if (action.kind === "articles") {
+        await interaction.update({ ...formatArticlesPage(ctx.newsdesk.articles(), action.page), allowedMentions: NO_MENTIONS });
+      } else ctx.logger.warn("unknown button; ignored", { customId: interaction.customId.slice(0, 100) });
     }
   } catch (error) {
     ctx.logger.error("interaction failed", { error, type: interaction.type, id: interaction.id });

@@ -4,7 +4,8 @@ import type { APIEmbed } from "discord.js";
 import type { Answer, Mode, Nearest } from "../../types.js";
 import { LIMITS, fitText } from "./limits.js";
 import { link, markedQuote, plain } from "./markdown.js";
-import { CUSTOM_ID, buttonRows, type ReplyBody } from "./reply-body.js";
+import { CUSTOM_ID } from "./custom-id.js";
+import { buttonRows, type ReplyBody } from "./reply-body.js";
 
 const QUOTE_MAX = 1500;
 const NEAREST_SHOWN = 3;

@@ -5,7 +5,8 @@ import type { TitleOf } from "./answer-reply.js";
 import { modeLabel } from "./answer-reply.js";
 import { LIMITS, fitText } from "./limits.js";
 import { link, plain } from "./markdown.js";
-import { CUSTOM_ID, buttonRows, type ReplyBody } from "./reply-body.js";
+import { CUSTOM_ID } from "./custom-id.js";
+import { buttonRows, type ReplyBody } from "./reply-body.js";
 
 export const ARTICLES_PER_PAGE = 10;
 

@@ -39,9 +39,3 @@ export function buttonRows(buttons: ButtonSpec[]): ButtonRow[] {
 export function textReply(text: string): ReplyBody {
   return { content: fitText(text, LIMITS.content), embeds: [], components: [] };
 }
-
-/** Custom ids of the buttons the bot handles; parsed back in events/interaction-create. */
-export const CUSTOM_ID = {
-  passage: (passageId: string) => `passage:${passageId}`,
-  articlesPage: (page: number) => `articles:${page}`,
-};

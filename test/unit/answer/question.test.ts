@@ -7,15 +7,15 @@ describe("normaliseQuestion", () => {
   it.each([
     ["", "empty"],
     ["   \n\t ", "empty"],
-    ["@everyone <@123456789012345678>", "empty"],
+    ["** `` https://x.y/z", "empty"],
     ["x".repeat(5000), "too long"],
   ])("refuses %j", (raw, why) => {
     expect(() => normaliseQuestion(raw)).toThrow(QuestionError);
     expect(() => normaliseQuestion(raw)).toThrow(why);
   });
 
-  it("strips mentions, markup and links but keeps the words", () => {
-    expect(normaliseQuestion("@everyone **who** accompanied <@!123456789012345678> Haftar? https://x.y/z")).toBe("who accompanied Haftar?");
+  it("strips formatting and links but keeps the words", () => {
+    expect(normaliseQuestion("**who** accompanied   Haftar? https://x.y/z")).toBe("who accompanied Haftar?");
   });
 
   it("accepts a question at the limit", () => {

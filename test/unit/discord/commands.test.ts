@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from "discord.js";
 import { describe, expect, it } from "vitest";
-import { InvalidCommandError, loadCommands } from "../../../src/discord/command.js";
+import { loadCommands } from "../../../src/discord/command.js";
+import { InvalidCommandError } from "../../../src/errors.js";
 import { commands } from "../../../src/discord/commands/index.js";
 
 const execute = async () => undefined;

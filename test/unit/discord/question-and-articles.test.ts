@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { matchArticles, resolveArticle } from "../../../src/discord/article-match.js";
-import { looksLikeQuestion, stripBotMention } from "../../../src/discord/question.js";
+import { normaliseQuestion } from "../../../src/answer/question.js";
+import { looksLikeQuestion, stripBotMention, stripDiscordMarkup } from "../../../src/discord/question.js";
+import { QuestionError } from "../../../src/errors.js";
 import type { ArticleInfo } from "../../../src/types.js";
 
 describe("stripBotMention", () => {
@@ -10,6 +12,21 @@ describe("stripBotMention", () => {
     ["who went <@123>?", "who went ?"],
     ["<@999> is someone else", "<@999> is someone else"],
   ])("%s → %s", (input, out) => expect(stripBotMention(input, "123")).toBe(out));
+});
+
+describe("stripDiscordMarkup, then the core's normaliseQuestion", () => {
+  it("keeps the words and drops mentions, emoji, @everyone, formatting and links", () => {
+    const typed = "@everyone **who** accompanied <@!123456789012345678> <@&42> <#7> Haftar? <a:wave:99> https://x.y/z";
+    expect(normaliseQuestion(stripDiscordMarkup(typed))).toBe("who accompanied Haftar?");
+  });
+
+  it("leaves a question of nothing but mentions for the core to refuse as empty", () => {
+    expect(() => normaliseQuestion(stripDiscordMarkup("@here <@123456789012345678> <:smile:1>"))).toThrow(QuestionError);
+  });
+
+  it("leaves ordinary @ and angle brackets alone", () => {
+    expect(stripDiscordMarkup("who emailed a@b.com about <rates>?")).toBe("who emailed a@b.com about <rates>?");
+  });
 });
 
 describe("looksLikeQuestion", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { articleIdOf, buildArticle, UnreadableFile } from "../../../src/knowledge/build-article.js";
+import { UnreadableFile } from "../../../src/errors.js";
+import { articleIdOf, buildArticle } from "../../../src/knowledge/build-article.js";
 
 const identity = (s: string) => s;
 const bytes = (s: string) => new TextEncoder().encode(s);

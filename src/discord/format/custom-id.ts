@@ -1,0 +1,22 @@
+// Custom ids of the buttons the bot sends, and the one parser that reads them back. A click carries
+// whatever id the client sends, so an id the bot did not build parses to `unknown`, never a throw.
+
+export type ButtonAction = { kind: "passage"; passageId: string } | { kind: "articles"; page: number } | { kind: "unknown" };
+
+export const CUSTOM_ID = {
+  passage: (passageId: string) => `passage:${passageId}`,
+  articlesPage: (page: number) => `articles:${page}`,
+};
+
+/** Small integers; "◀ Newer" on the first page (disabled) is page -1. formatArticlesPage clamps. */
+const PAGE = /^-?\d{1,6}$/;
+
+export function parseCustomId(customId: string): ButtonAction {
+  const colon = customId.indexOf(":");
+  if (colon < 0) return { kind: "unknown" };
+  const kind = customId.slice(0, colon);
+  const arg = customId.slice(colon + 1);
+  if (kind === "passage" && arg.trim()) return { kind: "passage", passageId: arg };
+  if (kind === "articles" && PAGE.test(arg)) return { kind: "articles", page: Number(arg) };
+  return { kind: "unknown" };
+}

@@ -1,0 +1,75 @@
+// The long-running process behind `npm start`: settings, then the core, then the face (the Discord
+// bot), with the knowledge watcher and /healthz beside. SIGINT/SIGTERM stop new questions, finish
+// those in flight, close everything in reverse order, and exit 0.
+import { ConfigError } from "../errors.js";
+import { createLogger, type Logger } from "../log.js";
+import type { Newsdesk } from "../types.js";
+import { startHealthServer, type HealthServer } from "./health-server.js";
+import { guardProcess, onStopSignals } from "./process-signals.js";
+import { explainStartFailure, loadBotConfig, type BotConfig } from "./startup-config.js";
+import { watchKnowledge, type KnowledgeWatcher } from "./watch-knowledge.js";
+
+/** sysexits EX_CONFIG: service managers can tell a bad setting (no restart) from a crash. */
+const EXIT_CONFIG = 78;
+
+/** What the service needs of a face: whether it is up, and a stop that finishes work in flight. */
+export interface Face {
+  readonly ready: boolean;
+  stop(): Promise<void>;
+}
+
+export type StartFace = (config: BotConfig, newsdesk: Newsdesk, logger: Logger) => Promise<Face>;
+
+export async function runService(startFace: StartFace): Promise<void> {
+  let config: BotConfig;
+  try {
+    config = loadBotConfig();
+  } catch (error) {
+    // Fail at once, before any model or network work, naming every problem.
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(EXIT_CONFIG);
+  }
+  const logger = createLogger({ level: config.LOG_LEVEL, format: process.stderr.isTTY ? "pretty" : "json" });
+  guardProcess(logger);
+
+  let state: "starting" | "ready" | "stopping" = "starting";
+  let face: Face | undefined;
+  let newsdesk: Newsdesk | undefined;
+  let watcher: KnowledgeWatcher | undefined;
+  let health: HealthServer | undefined;
+
+  const signals = onStopSignals(logger, async () => {
+    state = "stopping";
+    await watcher?.close();
+    await face?.stop();
+    await newsdesk?.close();
+    await health?.close();
+  });
+
+  if (config.HEALTH_PORT) {
+    health = await startHealthServer(config.HEALTH_PORT, () => ({
+      ok: state === "ready" && !!face?.ready,
+      state,
+      ...(newsdesk ? { mode: newsdesk.status().mode, articles: newsdesk.status().articles } : {}),
+    }));
+    logger.info("health check listening", { url: `http://127.0.0.1:${health.port}/healthz` });
+  }
+
+  newsdesk = await openNewsdesk(config, logger);
+  face = await startFace(config, newsdesk, logger).catch(async (error: unknown) => {
+    const explained = explainStartFailure(error);
+    if (!explained) throw error;
+    console.error(explained);
+    await newsdesk?.close();
+    process.exit(EXIT_CONFIG);
+  });
+  if (config.WATCH_KNOWLEDGE) watcher = watchKnowledge(config.KNOWLEDGE_DIR, () => newsdesk!.reindex(), logger, 1000, config.CACHE_DIR);
+  if (!signals.stopping) state = "ready";
+}
+
+async function openNewsdesk(config: BotConfig, logger: Logger): Promise<Newsdesk> {
+  // Loaded only after the settings are known good, so a bad start fails at once.
+  const { createNewsdesk } = await import("../app.js");
+  // The bot keeps looking for the models in lexical mode and switches when they appear.
+  return createNewsdesk(config, logger, { watchModels: true });
+}
