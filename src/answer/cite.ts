@@ -1,4 +1,4 @@
-import { splitSentences } from "../knowledge/sentences.js";
+import { splitSentences } from "../text/index.js";
 import type { Citation, Nearest, Passage, ScoredPassage } from "../types.js";
 
 /** The sentence(s) of `passage` holding [start, end), with the answer's place inside them. */

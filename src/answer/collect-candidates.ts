@@ -1,5 +1,4 @@
-import { terms } from "../text/search-terms.js";
-import { splitSentences } from "../knowledge/sentences.js";
+import { searchTerms, sentenceCoverage, splitSentences, termWeights } from "../text/index.js";
 import type { ScoredPassage } from "../types.js";
 import { candidateSpans } from "./candidates.js";
 import { answerTypeOf } from "./question-type.js";
@@ -26,20 +25,18 @@ export interface CollectOptions {
 
 /** Candidate answer spans, with features, from the sentences that best cover the question. */
 export function collectCandidates(question: string, hits: readonly ScoredPassage[], options: CollectOptions): CandidateSpan[] {
-  const questionTerms = new Set(terms(question));
+  const questionTerms = new Set(searchTerms(question));
   if (questionTerms.size === 0 || hits.length === 0) return [];
-  const weightOf = new Map([...questionTerms].map((t) => [t, Math.max(options.idf(t), 0.1)]));
+  const weightOf = termWeights(questionTerms, (t) => Math.max(options.idf(t), 0.1));
   const total = [...weightOf.values()].reduce((a, b) => a + b, 0);
   const answerType = answerTypeOf(question);
-  const focus = terms(/\b(?:what|which)\s+(.*)/i.exec(question)?.[1] ?? "")[0];
+  const focus = searchTerms(/\b(?:what|which)\s+(.*)/i.exec(question)?.[1] ?? "")[0];
   const top = hits[0]!.score || 1;
   const sentences = hits.slice(0, options.passages).flatMap(({ passage, score }) =>
     splitSentences(passage.text).map((r) => {
       const text = passage.text.slice(r.start, r.end);
-      const present = new Set(terms(text));
-      let covered = 0;
-      for (const [t, w] of weightOf) if (present.has(t)) covered += w;
-      return { passageId: passage.id, start: r.start, text, coverage: covered / total, passageWeight: Math.max(0, score / top) };
+      const coverage = sentenceCoverage(searchTerms(text), weightOf) / total;
+      return { passageId: passage.id, start: r.start, text, coverage, passageWeight: Math.max(0, score / top) };
     }),
   );
   sentences.sort((a, b) => b.coverage * (0.8 + 0.2 * b.passageWeight) - a.coverage * (0.8 + 0.2 * a.passageWeight));
@@ -47,7 +44,7 @@ export function collectCandidates(question: string, hits: readonly ScoredPassage
   for (const s of sentences.slice(0, options.sentences)) {
     if (s.coverage === 0) break;
     const tokens = tagTokens(s.text);
-    const tokenTerms = tokens.map((t) => terms(t.text)[0]);
+    const tokenTerms = tokens.map((t) => searchTerms(t.text)[0]);
     const matched = tokenTerms.flatMap((t, i) => (t !== undefined && questionTerms.has(t) ? [i] : []));
     const context = {
       tokens,

@@ -1,5 +1,5 @@
 import type { Article, Passage } from "../types.js";
-import { splitSentences, type Range } from "./sentences.js";
+import { splitSentences, type Range } from "../text/index.js";
 
 export interface ChunkOptions {
   /** Window size in estimated word pieces (a sentence-embedding model reads up to 512). */

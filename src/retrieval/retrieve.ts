@@ -1,11 +1,9 @@
-import { searchBm25 } from "../search/bm25.js";
+import { idf, searchBm25 } from "../search/bm25.js";
 import { searchDense } from "../search/dense.js";
 import { fuseRankings } from "./fuse.js";
 import { proximityBonus } from "./proximity.js";
-import { sentenceCoverage } from "./sentence-coverage.js";
-import { sentenceTerms } from "./sentence-terms.js";
 import type { SearchIndex } from "../search/search-index.js";
-import { terms } from "../text/search-terms.js";
+import { bestSentenceCoverage, searchTerms, searchTermsBySentence, termWeights } from "../text/index.js";
 import type { ScoredPassage } from "../types.js";
 
 export interface RetrieveOptions {
@@ -27,16 +25,16 @@ export interface RetrieveOptions {
  *  search when a query vector and passage vectors of the same model are at hand. */
 export function retrieve(index: SearchIndex, question: string, options: RetrieveOptions): ScoredPassage[] {
   const depth = Math.max(options.depth ?? 50, options.k);
-  const queryTerms = terms(question);
+  const queryTerms = searchTerms(question);
+  const queryIdf = termWeights(queryTerms, (t) => idf(index.bm25, t));
   const lambda = options.proximityWeight ?? 0.5;
   const mu = options.sentenceWeight ?? 0.6;
   const lexical = searchBm25(index.bm25, queryTerms, depth)
     .map((h) => {
-      const sentences = sentenceTerms(index.passages[h.doc]!.text);
+      const sentences = searchTermsBySentence(index.passages[h.doc]!.text);
       return {
         doc: h.doc,
-        score:
-          h.score + lambda * proximityBonus(index.bm25, queryTerms, sentences) + mu * sentenceCoverage(index.bm25, queryTerms, sentences),
+        score: h.score + lambda * proximityBonus(index.bm25, queryTerms, sentences) + mu * bestSentenceCoverage(sentences, queryIdf),
       };
     })
     .sort((a, b) => b.score - a.score || a.doc - b.doc);

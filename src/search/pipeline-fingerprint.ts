@@ -14,7 +14,8 @@ function projectRoot(): string {
   return dir;
 }
 
-const PIPELINE = ["src/knowledge", "src/text/search-terms.ts", "src/search/search-index.ts"];
+// src/text whole: repair uses its debris rules, chunking its sentences, term counting its tokeniser.
+const PIPELINE = ["src/knowledge", "src/text", "src/search/search-index.ts"];
 
 async function files(entry: string): Promise<string[]> {
   const found = await readdir(entry, { recursive: true, withFileTypes: true }).catch(() => undefined);

@@ -1,7 +1,7 @@
 import { chunkArticle } from "../knowledge/chunk.js";
 import type { Article, Passage } from "../types.js";
 import { buildBm25, DEFAULT_BM25_PARAMS, type Bm25Document, type Bm25Index, type Bm25Params } from "./bm25.js";
-import { termCounts } from "../text/search-terms.js";
+import { searchTermCounts } from "../text/index.js";
 
 /** The in-memory index: passages in a fixed order, BM25 postings, and (model mode) vectors. */
 export interface SearchIndex {
@@ -23,7 +23,7 @@ export interface IndexedArticle {
 /** The per-article work of indexing: chunk and count terms. Cached on disk by content hash. */
 export function indexArticle(article: Article): IndexedArticle {
   const passages = chunkArticle(article);
-  return { article, passages, terms: passages.map((p) => termCounts(p.text)) };
+  return { article, passages, terms: passages.map((p) => searchTermCounts(p.text)) };
 }
 
 export function assembleIndex(items: readonly IndexedArticle[], params: Bm25Params = DEFAULT_BM25_PARAMS): SearchIndex {
@@ -32,7 +32,7 @@ export function assembleIndex(items: readonly IndexedArticle[], params: Bm25Para
   const documents: Bm25Document[] = [];
   for (const item of items) {
     articles.set(item.article.id, item.article);
-    const title = termCounts(item.article.title);
+    const title = searchTermCounts(item.article.title);
     item.passages.forEach((p, i) => {
       passages.push(p);
       documents.push({ body: item.terms[i]!, title });

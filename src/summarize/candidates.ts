@@ -1,4 +1,4 @@
-import { splitSentences } from "../knowledge/sentences.js";
+import { splitSentences } from "../text/index.js";
 import type { Article } from "../types.js";
 
 /** One sentence of an article, as offsets into `article.text`. */

@@ -1,11 +1,10 @@
 import { ModelError } from "../errors.js";
-import { splitSentences } from "../knowledge/sentences.js";
 import type { Article, Summary, SummaryOptions } from "../types.js";
 import { articleSentences } from "./candidates.js";
 import { sentenceCount } from "./length.js";
 import { lexicalSpace } from "./space.js";
 import { summarizeArticle } from "./summarize-article.js";
-import { words } from "../text/summary-terms.js";
+import { splitSentences, summaryWords } from "../text/index.js";
 
 /** The seam a summarisation model fills; the transformers.js one belongs in src/models. */
 export interface TextSummarizer {
@@ -23,13 +22,13 @@ const MIN_SOURCE_SIMILARITY = 0.2;
 /** What the model reads: the whole article when short, else its most central sentences in order. */
 async function modelInput(article: Article): Promise<string> {
   const all = articleSentences(article);
-  if (words(article.text).length <= MAX_INPUT_WORDS) return all.map((s) => s.text).join(" ");
+  if (summaryWords(article.text).length <= MAX_INPUT_WORDS) return all.map((s) => s.text).join(" ");
   const budget = Math.max(1, Math.floor(MAX_INPUT_WORDS / WORDS_PER_SENTENCE));
   const picked = await summarizeArticle(article, { sentences: Math.min(budget, 50) });
   const out: string[] = [];
   let used = 0;
   for (const s of picked.sentences) {
-    used += words(s.text).length;
+    used += summaryWords(s.text).length;
     if (used > MAX_INPUT_WORDS && out.length) break;
     out.push(s.text);
   }

@@ -1,4 +1,4 @@
-import { words } from "../text/summary-terms.js";
+import { summaryWords } from "../text/index.js";
 
 // Two sentences are the same news said twice when they share most of their words: a high Jaccard
 // overlap, or one almost wholly inside the other (a shortened wire copy).
@@ -16,7 +16,7 @@ function alike(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
 }
 
 export function isNearDuplicate(a: string, b: string): boolean {
-  return alike(new Set(words(a)), new Set(words(b)));
+  return alike(new Set(summaryWords(a)), new Set(summaryWords(b)));
 }
 
 /**
@@ -24,7 +24,7 @@ export function isNearDuplicate(a: string, b: string): boolean {
  * so the earliest (best-ranked) wording of a repeated sentence survives.
  */
 export function foldNearDuplicates(texts: readonly string[]): number[] {
-  const sets = texts.map((t) => new Set(words(t)));
+  const sets = texts.map((t) => new Set(summaryWords(t)));
   const kept: number[] = [];
   for (let i = 0; i < texts.length; i++) {
     if (!kept.some((j) => alike(sets[i]!, sets[j]!))) kept.push(i);

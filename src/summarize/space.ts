@@ -1,6 +1,6 @@
 import type { Embedder, Mode } from "../types.js";
 import { embeddingSimilarity, lexicalSimilarity, type SimilarityMatrix } from "./similarity.js";
-import { terms } from "../text/summary-terms.js";
+import { summaryTerms } from "../text/index.js";
 import { inverseDocumentFrequency, sparseCosine, tfidfVector } from "./tfidf.js";
 
 /** Sentences placed in one vector space: their pairwise similarity, and similarity to other texts. */
@@ -12,14 +12,14 @@ export interface SentenceSpace {
 }
 
 export function lexicalSpace(texts: readonly string[]): SentenceSpace {
-  const termLists = texts.map(terms);
+  const termLists = texts.map(summaryTerms);
   const idf = inverseDocumentFrequency(termLists);
   const vectors = termLists.map((t) => tfidfVector(t, idf));
   return {
     mode: "lexical",
     sim: lexicalSimilarity(termLists),
     async similarityTo(text) {
-      const q = tfidfVector(terms(text), idf);
+      const q = tfidfVector(summaryTerms(text), idf);
       return vectors.map((v) => sparseCosine(v, q));
     },
   };

@@ -6,7 +6,7 @@ import { retrieve } from "../../src/retrieval/retrieve.js";
 import { assembleIndex, indexArticle } from "../../src/search/search-index.js";
 import { articleFromBody, parseBbcRows } from "./summaries/bbc.js";
 import { summarizeArticle, summarizeTopic } from "../../src/summarize/index.js";
-import { hasVerb } from "../../src/summarize/verbs.js";
+import { hasVerb } from "../../src/text/index.js";
 
 function stats(ms: number[]): string {
   const s = [...ms].sort((a, b) => a - b);

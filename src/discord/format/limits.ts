@@ -1,5 +1,5 @@
 // Discord's message limits and cutting text to fit them at sentence boundaries. Pure.
-import { splitSentences } from "../../knowledge/sentences.js";
+import { splitSentences } from "../../text/index.js";
 
 export const LIMITS = {
   content: 2000,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chunkArticle, estimatePieces } from "../../../src/knowledge/chunk.js";
 import { joinParagraphs, splitParagraphs } from "../../../src/knowledge/paragraphs.js";
-import { splitSentences } from "../../../src/knowledge/sentences.js";
 import type { Article } from "../../../src/types.js";
 
 function article(paragraphs: string[]): Article {
@@ -17,18 +16,6 @@ describe("splitParagraphs", () => {
     ["nothing gives nothing", " \n\n ", []],
   ])("%s", (_, body, expected) => {
     expect(splitParagraphs(body)).toEqual(expected);
-  });
-});
-
-describe("splitSentences", () => {
-  it("keeps abbreviations, initials and decimals inside sentences", () => {
-    const text = "Mr. Smith met Gen. J. K. Lee at 5 p.m. in the U.S. yesterday. Growth was 3.5%. Why? Nobody knows.";
-    expect(splitSentences(text).map((r) => text.slice(r.start, r.end))).toEqual([
-      "Mr. Smith met Gen. J. K. Lee at 5 p.m. in the U.S. yesterday.",
-      "Growth was 3.5%.",
-      "Why?",
-      "Nobody knows.",
-    ]);
   });
 });
 

@@ -62,11 +62,3 @@ describe("lexicalSimilarity", () => {
     expect(m.values[2]).toBe(0);
   });
 });
-
-describe("terms", () => {
-  it("stems inflected forms and drops stop words", async () => {
-    const { terms } = await import("../../../src/text/summary-terms.js");
-    expect(terms("The visits were visited by the visitor's visiting team")).toEqual(terms("visit visit visitor visit team"));
-    expect(terms("the of and it was")).toEqual([]);
-  });
-});
