@@ -2,7 +2,6 @@ import { createRequire } from "node:module";
 import { ask } from "./answer/ask.js";
 import { createLexicalReader } from "./answer/lexical-reader.js";
 import { retrieve } from "./retrieval/retrieve.js";
-import { closestIds } from "./closest-ids.js";
 import type { Config } from "./config/index.js";
 import { ModelError } from "./errors.js";
 import { idf } from "./search/bm25.js";
@@ -10,14 +9,16 @@ import { embedPassages } from "./search/embed-passages.js";
 import { cachedQueries } from "./retrieval/query-cache.js";
 import { refreshIndex, type RefreshResult } from "./search/refresh.js";
 import { assembleIndex, type SearchIndex } from "./search/search-index.js";
+import { buildCatalog, closestArticleIds, findArticles, type ArticleCatalog } from "./search/article-catalog.js";
 import { repairText } from "./knowledge/repair/index.js";
 import type { Logger } from "./log.js";
 // Not the models barrel: that would load transformers.js even when no model is used.
 import { resolveModels, type ReadyModels } from "./models/resolve-models.js";
 import { summaryModel } from "./models/summary-model.js";
 import { watchForModels, type ModelWatcher } from "./models/watch-for-models.js";
+import { watchKnowledge, type KnowledgeWatcher } from "./service/watch-knowledge.js";
 import { summarizeArticle, summarizeGenerated, summarizeTopic } from "./summarize/index.js";
-import type { ArticleInfo, Embedder, Newsdesk, Reader, ReindexReport } from "./types.js";
+import type { ArticleInfo, ChangeDetection, Embedder, Newsdesk, Reader, ReindexReport } from "./types.js";
 
 const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
 
@@ -30,12 +31,16 @@ export const MODEL_THRESHOLD = 0.1;
 interface State {
   refresh: RefreshResult;
   index: SearchIndex;
+  /** The article list and its title index, rebuilt only when the list changes. */
+  catalog: ArticleCatalog;
   models?: ReadyModels;
 }
 
 export interface NewsdeskOptions {
   /** Keep trying to load the models in the background when they are unavailable (the bot). */
   watchModels?: boolean;
+  /** Re-index by itself when the knowledge folder changes, as WATCH_KNOWLEDGE says (the bot). */
+  watchKnowledge?: boolean;
   /** "Not found" thresholds, when not the calibrated defaults. */
   thresholds?: { model?: number; lexical?: number };
 }
@@ -51,7 +56,8 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       `The knowledge folder ${config.KNOWLEDGE_DIR} has no articles (.md, .txt or .html files): every question will be "not found"`,
     );
   }
-  const state: State = { refresh: first, index: assembleIndex(first.items) };
+  const firstIndex = assembleIndex(first.items);
+  const state: State = { refresh: first, index: firstIndex, catalog: buildCatalog(firstIndex.articles.values()) };
   let watcher: ModelWatcher | undefined;
 
   async function useModels(models: ReadyModels): Promise<void> {
@@ -74,13 +80,19 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     });
   }
 
+  let knowledgeWatcher: KnowledgeWatcher | undefined;
+  const notWatched: ChangeDetection = {
+    kind: "manual",
+    reason: options.watchKnowledge ? "WATCH_KNOWLEDGE=off" : "this process does not watch the folder",
+  };
+
   // GENERATED_SUMMARIES: the summary model loads on the first summary, and only in model mode.
   const summarizer = config.GENERATED_SUMMARIES ? summaryModel(config, logger) : undefined;
 
   const lexicalReader = (): Reader => createLexicalReader({ idf: (t) => idf(state.index.bm25, t) });
   const embedder = (): Embedder | undefined => state.models?.embedder;
 
-  return {
+  const newsdesk: Newsdesk = {
     async ask(question) {
       const models = state.models;
       return ask(
@@ -101,7 +113,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     },
     async summarize(articleId, summaryOptions) {
       const article = state.index.articles.get(articleId);
-      if (!article) return { kind: "unknown-article", articleId, closest: closestIds(articleId, state.index.articles.keys()) };
+      if (!article) return { kind: "unknown-article", articleId, closest: closestArticleIds(state.catalog, articleId) };
       if (summarizer && state.models) {
         try {
           return await summarizeGenerated(article, summaryOptions ?? {}, await summarizer.get());
@@ -116,11 +128,8 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       const hits = retrieve(state.index, topic, { k: 12 });
       return summarizeTopic(topic, hits, state.index.articles, summaryOptions, embedder());
     },
-    articles(): ArticleInfo[] {
-      return [...state.index.articles.values()]
-        .map((a) => ({ id: a.id, title: a.title, source: a.source, published: a.published, paragraphs: a.paragraphs.length }))
-        .sort((a, b) => (b.published ?? "").localeCompare(a.published ?? "") || a.title.localeCompare(b.title));
-    },
+    articles: (): ArticleInfo[] => [...state.catalog.list],
+    findArticles: (query, limit) => findArticles(state.catalog, query, limit),
     passage: (id) => state.index.passageById.get(id),
     status: () => ({
       mode: state.models ? "model" : "lexical",
@@ -130,22 +139,33 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       passages: state.index.passages.length,
       startedAt,
       version,
+      changes: knowledgeWatcher?.detection() ?? notWatched,
     }),
     async reindex(): Promise<ReindexReport> {
       const refresh = await refreshIndex(refreshOptions);
       const index = assembleIndex(refresh.items);
       const models = state.models;
       if (models) await embedPassages(index, refresh.items, models.embedder, refresh.folder, logger);
+      const catalog = buildCatalog(index.articles.values(), state.catalog);
       // Swapped in one step: questions in flight finish on the old index.
-      Object.assign(state, { refresh, index });
+      Object.assign(state, { refresh, index, catalog });
       logReport(logger, refresh.report);
       return refresh.report;
     },
     async close() {
+      await knowledgeWatcher?.close();
       watcher?.stop();
       await Promise.all([state.models?.dispose(), summarizer?.dispose()]);
     },
   };
+  if (options.watchKnowledge && config.WATCH_KNOWLEDGE !== "off") {
+    knowledgeWatcher = watchKnowledge(config.KNOWLEDGE_DIR, () => newsdesk.reindex(), logger, {
+      mode: config.WATCH_KNOWLEDGE,
+      pollIntervalMs: config.WATCH_POLL_SECONDS * 1000,
+      cacheDir: config.CACHE_DIR,
+    });
+  }
+  return newsdesk;
 }
 
 function logReport(logger: Logger, report: ReindexReport): void {

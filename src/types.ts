@@ -161,6 +161,15 @@ export interface ReindexReport {
   passages: number;
 }
 
+/** How the knowledge folder's changes are noticed. */
+export type ChangeDetection =
+  /** File-system events, one watch per folder. */
+  | { kind: "events"; folders: number }
+  /** A stat scan (size and modification time) every `intervalSeconds` or more; `reason` says why. */
+  | { kind: "poll"; intervalSeconds: number; files: number; reason: string }
+  /** Not watched: changes count after /reindex (or `npm run index`). */
+  | { kind: "manual"; reason: string };
+
 export interface Status {
   mode: Mode;
   embedderModel: string | null;
@@ -169,6 +178,15 @@ export interface Status {
   passages: number;
   startedAt: Date;
   version: string;
+  changes: ChangeDetection;
+}
+
+/** How an article matched what was typed, best first; "all" when nothing was typed. */
+export type TitleMatch = "id" | "title" | "prefix" | "word-prefix" | "substring" | "all";
+
+export interface ArticleMatch {
+  article: ArticleInfo;
+  match: TitleMatch;
 }
 
 /** The one core both faces (CLI and Discord) use. Nothing behind it imports discord.js. */
@@ -178,6 +196,8 @@ export interface Newsdesk {
   summarizeTopic(topic: string, options?: SummaryOptions): Promise<Summary>;
   /** Newest first (by `published`, then title). */
   articles(): ArticleInfo[];
+  /** Articles by what somebody typed (id, title, title words; case and accents ignored), best first. */
+  findArticles(query: string, limit: number): ArticleMatch[];
   passage(id: string): Passage | undefined;
   status(): Status;
   reindex(): Promise<ReindexReport>;

@@ -53,7 +53,18 @@ export const configSchema = z.object({
   QUEUE_MAX_WAITING: positiveInt.default(20),
   /** Port for GET /healthz on 127.0.0.1; 0 turns it off. */
   HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(0),
-  WATCH_KNOWLEDGE: bool.default(true),
+  /** How the bot notices changed articles: auto (file-system events, scanning past the system's watch
+   *  limit), events, poll (a stat scan), or off. true/false are accepted for auto/off. */
+  WATCH_KNOWLEDGE: z
+    .enum(["auto", "events", "poll", "off", "true", "false", "1", "0", "yes", "no", ""])
+    .transform(
+      (v) =>
+        (["true", "1", "yes", ""].includes(v) ? "auto" : ["false", "0", "no"].includes(v) ? "off" : v) as
+          "auto" | "events" | "poll" | "off",
+    )
+    .default("auto"),
+  /** Least seconds between two scans when WATCH_KNOWLEDGE polls (longer when a scan itself takes long). */
+  WATCH_POLL_SECONDS: z.coerce.number().min(1).default(10),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

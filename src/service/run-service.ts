@@ -1,5 +1,5 @@
 // The long-running process behind `npm start`: settings, then the core, then the face (the Discord
-// bot), with the knowledge watcher and /healthz beside. SIGINT/SIGTERM stop new questions, finish
+// bot), with /healthz beside (the core watches the knowledge folder). SIGINT/SIGTERM stop new questions, finish
 // those in flight, close everything in reverse order, and exit 0.
 import { ConfigError } from "../errors.js";
 import { createLogger, type Logger } from "../log.js";
@@ -7,7 +7,6 @@ import type { Newsdesk } from "../types.js";
 import { startHealthServer, type HealthServer } from "./health-server.js";
 import { guardProcess, onStopSignals } from "./process-signals.js";
 import { explainStartFailure, loadBotConfig, type BotConfig } from "./startup-config.js";
-import { watchKnowledge, type KnowledgeWatcher } from "./watch-knowledge.js";
 
 /** sysexits EX_CONFIG: service managers can tell a bad setting (no restart) from a crash. */
 const EXIT_CONFIG = 78;
@@ -35,12 +34,10 @@ export async function runService(startFace: StartFace): Promise<void> {
   let state: "starting" | "ready" | "stopping" = "starting";
   let face: Face | undefined;
   let newsdesk: Newsdesk | undefined;
-  let watcher: KnowledgeWatcher | undefined;
   let health: HealthServer | undefined;
 
   const signals = onStopSignals(logger, async () => {
     state = "stopping";
-    await watcher?.close();
     await face?.stop();
     await newsdesk?.close();
     await health?.close();
@@ -63,13 +60,13 @@ export async function runService(startFace: StartFace): Promise<void> {
     await newsdesk?.close();
     process.exit(EXIT_CONFIG);
   });
-  if (config.WATCH_KNOWLEDGE) watcher = watchKnowledge(config.KNOWLEDGE_DIR, () => newsdesk!.reindex(), logger, 1000, config.CACHE_DIR);
   if (!signals.stopping) state = "ready";
 }
 
 async function openNewsdesk(config: BotConfig, logger: Logger): Promise<Newsdesk> {
   // Loaded only after the settings are known good, so a bad start fails at once.
   const { createNewsdesk } = await import("../app.js");
-  // The bot keeps looking for the models in lexical mode and switches when they appear.
-  return createNewsdesk(config, logger, { watchModels: true });
+  // The bot keeps looking for the models in lexical mode and switches when they appear, and the
+  // core watches the knowledge folder as WATCH_KNOWLEDGE says (closed by newsdesk.close()).
+  return createNewsdesk(config, logger, { watchModels: true, watchKnowledge: true });
 }

@@ -1,5 +1,6 @@
 // A Newsdesk test double with the exact shapes of src/types.ts, for timing-controlled e2e cases:
 // `hold()` keeps every ask waiting until `release()`.
+import { buildTitleIndex } from "../../src/search/title-index.js";
 import type { Answer, ArticleInfo, Newsdesk, Passage, ReindexReport, Summary } from "../../src/types.js";
 
 const QUOTE =
@@ -37,6 +38,8 @@ export function createNewsdeskDouble(): NewsdeskDouble {
     { id: HAFTAR.articleId, title: HAFTAR.title, source: "https://example.com/news/haftar-ghq", published: "2026-01-12", paragraphs: 9 },
     ...FILLER,
   ];
+  // The real (pure) title index: the double differs from the core in its data, not in lookups.
+  const titles = buildTitleIndex(articles);
   const double: NewsdeskDouble = {
     asked: [],
     closed: false,
@@ -88,6 +91,7 @@ export function createNewsdeskDouble(): NewsdeskDouble {
       };
     },
     articles: () => articles,
+    findArticles: (query, limit) => titles.find(query, limit).map((h) => ({ article: h.entry, match: h.match })),
     passage: (id) => (id === HAFTAR.id ? HAFTAR : undefined),
     status: () => ({
       mode: "lexical",
@@ -97,6 +101,7 @@ export function createNewsdeskDouble(): NewsdeskDouble {
       passages: 93,
       startedAt: new Date(Date.now() - 3_723_000),
       version: "0.1.0",
+      changes: { kind: "events", folders: 1 },
     }),
     async reindex(): Promise<ReindexReport> {
       return { added: ["world/new-one"], changed: [], removed: [], unchanged: 31, problems: [], passages: 96 };

@@ -31,7 +31,7 @@ beforeAll(async () => {
   );
   newsdesk = await createNewsdesk(config, silentLogger);
   h = await startHarness(newsdesk);
-  watcher = watchKnowledge(knowledge, () => newsdesk.reindex(), silentLogger, 200);
+  watcher = watchKnowledge(knowledge, () => newsdesk.reindex(), silentLogger, { debounceMs: 200 });
 });
 afterAll(async () => {
   await watcher.close();

@@ -7,7 +7,7 @@ import { LIMITS, fitText } from "../format/limits.js";
 import { textReply } from "../format/reply-body.js";
 import { editReply, interactionSink, replyPrivately } from "../interaction-reply.js";
 import { queuedReply } from "../queued-reply.js";
-import { matchArticles, resolveArticle } from "../article-match.js";
+import { resolveArticle } from "../article-match.js";
 
 const LENGTHS: SummaryLength[] = ["short", "medium", "long"];
 
@@ -23,12 +23,13 @@ export default {
         .setDescription("How long a summary")
         .addChoices(...LENGTHS.map((l) => ({ name: l, value: l }))),
     ),
-  // From memory, no model work: Discord drops autocomplete answers after 3 s.
+  // The core's title index, no model work: Discord drops autocomplete answers after 3 s.
   async autocomplete(interaction, ctx) {
     const typed = interaction.options.getFocused();
-    const choices = matchArticles(ctx.newsdesk.articles(), typed, LIMITS.choices)
-      .filter((a) => a.id.length <= LIMITS.choiceValue)
-      .map((a) => ({ name: fitText(a.title, LIMITS.choiceName), value: a.id }));
+    const choices = ctx.newsdesk
+      .findArticles(typed, LIMITS.choices)
+      .filter((m) => m.article.id.length <= LIMITS.choiceValue)
+      .map(({ article: a }) => ({ name: fitText(a.title, LIMITS.choiceName), value: a.id }));
     await interaction.respond(choices);
   },
   async execute(interaction, ctx) {
@@ -41,9 +42,10 @@ export default {
     }
     let articleId: string | undefined;
     if (article) {
-      articleId = resolveArticle(ctx.newsdesk.articles(), article);
+      const matches = ctx.newsdesk.findArticles(article, LIMITS.choices);
+      articleId = resolveArticle(article, matches);
       if (!articleId) {
-        const near = matchArticles(ctx.newsdesk.articles(), article, 3).map((a) => `\`${a.id}\` ${a.title}`);
+        const near = matches.slice(0, 3).map(({ article: a }) => `\`${a.id}\` ${a.title}`);
         const hint = near.length ? ` Did you mean:\n${near.join("\n")}` : " `/articles` lists them.";
         return void (await replyPrivately(interaction, fitText(`No article matches “${article}”.${hint}`, LIMITS.content)));
       }

@@ -1,6 +1,6 @@
 // Summaries, passages, the article list, status and reindex reports as Discord replies. Pure.
 import type { APIEmbed } from "discord.js";
-import type { ArticleInfo, Passage, ReindexReport, Status, Summary } from "../../types.js";
+import type { ArticleInfo, ChangeDetection, Passage, ReindexReport, Status, Summary } from "../../types.js";
 import type { TitleOf } from "./answer-reply.js";
 import { modeLabel } from "./answer-reply.js";
 import { LIMITS, fitText } from "./limits.js";
@@ -87,6 +87,13 @@ export function formatUptime(ms: number): string {
   return d ? `${d}d ${h}h ${m}m` : h ? `${h}h ${m}m` : `${m}m ${s % 60}s`;
 }
 
+/** How the knowledge folder is watched, in words for /status. */
+export function changesLabel(changes: ChangeDetection): string {
+  if (changes.kind === "events") return `file-system events (${changes.folders} folders watched)`;
+  if (changes.kind === "poll") return `a scan every ${changes.intervalSeconds} s or more (${changes.files} files; ${changes.reason})`;
+  return `/reindex only (${changes.reason})`;
+}
+
 export function formatStatus(status: Status, now: Date): ReplyBody {
   const field = (name: string, value: string) => ({ name, value: fitText(value, LIMITS.fieldValue), inline: true });
   return {
@@ -101,6 +108,7 @@ export function formatStatus(status: Status, now: Date): ReplyBody {
           field("Passages", String(status.passages)),
           field("Uptime", formatUptime(now.getTime() - status.startedAt.getTime())),
           field("Version", status.version),
+          field("Changes noticed by", changesLabel(status.changes)),
         ],
       },
     ],

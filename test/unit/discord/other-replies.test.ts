@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatArticlesPage, formatReindex, formatStatus, formatSummary, formatUptime } from "../../../src/discord/format/other-replies.js";
+import {
+  changesLabel,
+  formatArticlesPage,
+  formatReindex,
+  formatStatus,
+  formatSummary,
+  formatUptime,
+} from "../../../src/discord/format/other-replies.js";
 import type { ArticleInfo } from "../../../src/types.js";
 
 const articles: ArticleInfo[] = Array.from({ length: 23 }, (_, i) => ({
@@ -62,10 +69,28 @@ describe("status and reindex", () => {
         passages: 40,
         startedAt: new Date(0),
         version: "1.0.0",
+        changes: { kind: "poll", intervalSeconds: 10, files: 1200, reason: "watch limit reached (ENOSPC after 40 folders)" },
       },
       new Date(60_000),
     ).embeds[0]!;
-    expect(e.fields!.map((f) => f.name)).toEqual(["Mode", "Embedding model", "Reader model", "Articles", "Passages", "Uptime", "Version"]);
+    expect(e.fields!.map((f) => f.name)).toEqual([
+      "Mode",
+      "Embedding model",
+      "Reader model",
+      "Articles",
+      "Passages",
+      "Uptime",
+      "Version",
+      "Changes noticed by",
+    ]);
+    expect(e.fields!.at(-1)!.value).toBe("a scan every 10 s or more (1200 files; watch limit reached (ENOSPC after 40 folders))");
+  });
+
+  it.each([
+    [{ kind: "events", folders: 12 } as const, "file-system events (12 folders watched)"],
+    [{ kind: "manual", reason: "WATCH_KNOWLEDGE=off" } as const, "/reindex only (WATCH_KNOWLEDGE=off)"],
+  ])("says how changes are noticed: %j", (changes, words) => {
+    expect(changesLabel(changes)).toBe(words);
   });
 
   it("says when nothing changed and lists problems", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { matchArticles, resolveArticle } from "../../../src/discord/article-match.js";
+import { resolveArticle } from "../../../src/discord/article-match.js";
+import { buildTitleIndex } from "../../../src/search/title-index.js";
 import { normaliseQuestion } from "../../../src/answer/question.js";
 import { looksLikeQuestion, stripBotMention, stripDiscordMarkup } from "../../../src/discord/question.js";
 import { QuestionError } from "../../../src/errors.js";
@@ -45,21 +46,26 @@ const articles: ArticleInfo[] = [
   { id: "world/haftar", title: "Haftar calls on Munir at GHQ", paragraphs: 3 },
   { id: "world/libya-oil", title: "Libya oil output rises", paragraphs: 2 },
   { id: "sport/cricket", title: "Cricket: Pakistan win", paragraphs: 4 },
+  { id: "sport/Cricket", title: "Cricket: Pakistan win", paragraphs: 4 },
 ];
-
-describe("matchArticles", () => {
-  it("matches every typed word in title or id, title prefixes first", () => {
-    expect(matchArticles(articles, "libya", 25).map((a) => a.id)).toEqual(["world/libya-oil"]);
-    expect(matchArticles(articles, "world", 25).map((a) => a.id)).toEqual(["world/haftar", "world/libya-oil"]);
-    expect(matchArticles(articles, "munir HAFTAR", 25).map((a) => a.id)).toEqual(["world/haftar"]);
-    expect(matchArticles(articles, "", 2)).toHaveLength(2);
-  });
-});
+const titles = buildTitleIndex(articles);
+const resolve = (typed: string) =>
+  resolveArticle(
+    typed,
+    titles.find(typed, 25).map((h) => ({ article: h.entry, match: h.match })),
+  );
 
 describe("resolveArticle", () => {
-  it("accepts an id or an exact title and nothing looser", () => {
-    expect(resolveArticle(articles, "sport/cricket")).toBe("sport/cricket");
-    expect(resolveArticle(articles, "  libya OIL output rises ")).toBe("world/libya-oil");
-    expect(resolveArticle(articles, "libya")).toBeUndefined();
+  it("accepts an id or a title typed in full, and nothing looser", () => {
+    expect(resolve("sport/cricket")).toBe("sport/cricket");
+    expect(resolve("sport/Cricket")).toBe("sport/Cricket");
+    expect(resolve("WORLD/haftar")).toBe("world/haftar");
+    expect(resolve("  libya OIL output rises ")).toBe("world/libya-oil");
+    expect(resolve("libya")).toBeUndefined();
+  });
+
+  it("refuses an id or title that fits more than one article", () => {
+    expect(resolve("SPORT/CRICKET")).toBeUndefined();
+    expect(resolve("Cricket: Pakistan win")).toBeUndefined();
   });
 });

@@ -24,7 +24,7 @@ describe("watchKnowledge", () => {
     const dir = mkdtempSync(join(tmpdir(), "newsdesk-watch-"));
     await mkdir(join(dir, "world"));
     let calls = 0;
-    const w = watchKnowledge(dir, async () => (calls++, report), silentLogger, 250);
+    const w = watchKnowledge(dir, async () => (calls++, report), silentLogger, { debounceMs: 250 });
     writeFileSync(join(dir, "a.md"), "one");
     writeFileSync(join(dir, "world", "b.md"), "two");
     writeFileSync(join(dir, "a.md"), "one again");
@@ -48,7 +48,7 @@ describe("watchKnowledge", () => {
         return report;
       },
       silentLogger,
-      50,
+      { debounceMs: 50 },
     );
     writeFileSync(join(dir, "a.md"), "one");
     await until(() => calls === 1);
@@ -61,7 +61,7 @@ describe("watchKnowledge", () => {
     const dir = mkdtempSync(join(tmpdir(), "newsdesk-watch-"));
     await mkdir(join(dir, "cache"));
     let calls = 0;
-    const w = watchKnowledge(dir, async () => (calls++, report), silentLogger, 50, join(dir, "cache"));
+    const w = watchKnowledge(dir, async () => (calls++, report), silentLogger, { debounceMs: 50, cacheDir: join(dir, "cache") });
     writeFileSync(join(dir, "cache", "index.json"), "{}");
     await new Promise((r) => setTimeout(r, 250));
     expect(calls).toBe(0);

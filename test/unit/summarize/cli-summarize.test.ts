@@ -31,6 +31,7 @@ function fakeDesk(calls: string[]): Newsdesk {
     },
     ask: unused,
     articles: unused,
+    findArticles: unused,
     passage: unused,
     status: unused,
     reindex: unused,
