@@ -1,7 +1,7 @@
 // Finding articles by what somebody types (autocomplete, "did you mean") without reading every title
 // per keystroke: ids and titles sorted for binary-searched prefixes, a sorted word list with postings
 // for word prefixes, and one joined string for substrings. Built once per article list. Pure.
-import { foldCase, foldWords } from "../text/fold-text.js";
+import { foldCase, foldWords } from "../text/index.js";
 import type { TitleMatch } from "../types.js";
 
 export type { TitleMatch };

@@ -9,3 +9,4 @@ export { searchTermsBySentence } from "./sentence-terms.js";
 export { termWeights, sentenceCoverage, bestSentenceCoverage } from "./sentence-coverage.js";
 export { hasVerb } from "./has-verb.js";
 export { DEBRIS_RULES, firstDebrisRule, isProseLine, type DebrisRule, type DebrisRuleName } from "./debris-rules.js";
+export { foldCase, foldWords } from "./fold-text.js";
