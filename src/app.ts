@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { ANSWER_THRESHOLDS } from "./answer/answer-defaults.js";
 import { ask } from "./answer/ask.js";
 import { createLexicalReader } from "./answer/lexical-reader.js";
 import { retrieve } from "./retrieval/retrieve.js";
@@ -12,28 +13,22 @@ import { assembleIndex, type SearchIndex } from "./search/search-index.js";
 import { buildCatalog, closestArticleIds, findArticles, type ArticleCatalog } from "./search/article-catalog.js";
 import { repairText } from "./knowledge/repair/index.js";
 import type { Logger } from "./log.js";
-// Not the models barrel: that would load transformers.js even when no model is used.
-import { resolveModels, type ReadyModels } from "./models/resolve-models.js";
-import { summaryModel } from "./models/summary-model.js";
-import { watchForModels, type ModelWatcher } from "./models/watch-for-models.js";
+// The models barrel loads transformers.js only when a model is really loaded (a lexical start stays cheap).
+import { resolveModels, summaryModel, watchForModels, type ModelWatcher, type ReadyModels } from "./models/index.js";
 import { watchKnowledge, type KnowledgeWatcher } from "./service/watch-knowledge.js";
-import { summarizeArticle, summarizeGenerated, summarizeTopic } from "./summarize/index.js";
+import { DIGEST_DEFAULTS, summarizeArticle, summarizeGenerated, summarizeTopic } from "./summarize/index.js";
 import type { ArticleInfo, ChangeDetection, Embedder, Newsdesk, Reader, ReindexReport } from "./types.js";
 
 const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
 
-/** Lexical answers below this score are "not found": the balanced point on SQuAD 2.0 dev, where
- *  as many unanswerable questions are refused as answerable ones answered (`npm run eval -- squad2`). */
-export const LEXICAL_THRESHOLD = 0.39;
-/** QA-model answers below this span probability are "not found". */
-export const MODEL_THRESHOLD = 0.1;
-
+/** Never mutated: every change swaps in a new state in one step, so a question in flight
+ *  reads one consistent index (and its vectors) from start to finish. */
 interface State {
-  refresh: RefreshResult;
-  index: SearchIndex;
+  readonly refresh: RefreshResult;
+  readonly index: SearchIndex;
   /** The article list and its title index, rebuilt only when the list changes. */
-  catalog: ArticleCatalog;
-  models?: ReadyModels;
+  readonly catalog: ArticleCatalog;
+  readonly models?: ReadyModels;
 }
 
 export interface NewsdeskOptions {
@@ -57,12 +52,26 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     );
   }
   const firstIndex = assembleIndex(first.items);
-  const state: State = { refresh: first, index: firstIndex, catalog: buildCatalog(firstIndex.articles.values()) };
+  let state: State = { refresh: first, index: firstIndex, catalog: buildCatalog(firstIndex.articles.values()) };
   let watcher: ModelWatcher | undefined;
 
+  /** The index with its passages embedded by `models` (cached vectors are reused). */
+  async function withVectors(refresh: RefreshResult, index: SearchIndex, models: ReadyModels): Promise<SearchIndex> {
+    if (index.vectors?.modelId === models.embedder.modelId) return index;
+    return { ...index, vectors: await embedPassages(index, refresh.items, models.embedder, refresh.folder, logger) };
+  }
+
   async function useModels(models: ReadyModels): Promise<void> {
-    await embedPassages(state.index, state.refresh.items, models.embedder, state.refresh.folder, logger);
-    state.models = models;
+    // A reindex may swap the index while this one is being embedded: embed again until the
+    // index embedded is still the current one (the vector cache makes a repeat cheap).
+    for (;;) {
+      const current = state;
+      const index = await withVectors(current.refresh, current.index, models);
+      if (state === current) {
+        state = { ...current, index, models };
+        break;
+      }
+    }
     logger.info("Answering in model mode", { embedder: models.embedder.modelId, reader: models.reader.modelId });
   }
 
@@ -89,24 +98,24 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
   // GENERATED_SUMMARIES: the summary model loads on the first summary, and only in model mode.
   const summarizer = config.GENERATED_SUMMARIES ? summaryModel(config, logger) : undefined;
 
-  const lexicalReader = (): Reader => createLexicalReader({ idf: (t) => idf(state.index.bm25, t) });
+  const lexicalReader = (index: SearchIndex): Reader => createLexicalReader({ idf: (t) => idf(index.bm25, t) });
   const embedder = (): Embedder | undefined => state.models?.embedder;
 
   const newsdesk: Newsdesk = {
     async ask(question) {
-      const models = state.models;
+      const { index, models } = state;
       return ask(
         models
           ? {
-              index: state.index,
+              index,
               reader: models.reader,
               embedder: cachedQueries(models.embedder),
-              threshold: options.thresholds?.model ?? config.ANSWER_THRESHOLD ?? MODEL_THRESHOLD,
+              threshold: options.thresholds?.model ?? config.ANSWER_THRESHOLD ?? ANSWER_THRESHOLDS.model,
             }
           : {
-              index: state.index,
-              reader: lexicalReader(),
-              threshold: options.thresholds?.lexical ?? config.ANSWER_THRESHOLD ?? LEXICAL_THRESHOLD,
+              index,
+              reader: lexicalReader(index),
+              threshold: options.thresholds?.lexical ?? config.ANSWER_THRESHOLD ?? ANSWER_THRESHOLDS.lexical,
             },
         question,
       );
@@ -125,7 +134,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       return summarizeArticle(article, summaryOptions, embedder());
     },
     async summarizeTopic(topic, summaryOptions) {
-      const hits = retrieve(state.index, topic, { k: 12 });
+      const hits = retrieve(state.index, topic, { k: DIGEST_DEFAULTS.passages });
       return summarizeTopic(topic, hits, state.index.articles, summaryOptions, embedder());
     },
     articles: (): ArticleInfo[] => [...state.catalog.list],
@@ -143,12 +152,13 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     }),
     async reindex(): Promise<ReindexReport> {
       const refresh = await refreshIndex(refreshOptions);
-      const index = assembleIndex(refresh.items);
-      const models = state.models;
-      if (models) await embedPassages(index, refresh.items, models.embedder, refresh.folder, logger);
+      let index = assembleIndex(refresh.items);
+      // Models that arrive while this index is being refreshed or embedded are caught by the next pass.
+      while (state.models && index.vectors?.modelId !== state.models.embedder.modelId)
+        index = await withVectors(refresh, index, state.models);
       const catalog = buildCatalog(index.articles.values(), state.catalog);
       // Swapped in one step: questions in flight finish on the old index.
-      Object.assign(state, { refresh, index, catalog });
+      state = { ...state, refresh, index, catalog };
       logReport(logger, refresh.report);
       return refresh.report;
     },

@@ -118,6 +118,7 @@ export interface SummarySentence {
 }
 
 export interface Summary {
+  kind: "summary";
   /** The article summarised, or null for a topic digest. */
   articleId: string | null;
   title: string;

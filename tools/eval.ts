@@ -1,5 +1,5 @@
 import path from "node:path";
-import { LEXICAL_THRESHOLD } from "../src/app.js";
+import { ANSWER_THRESHOLDS } from "../src/answer/answer-defaults.js";
 import { UsageError } from "../src/errors.js";
 import { formatRepairEval, evalRepair } from "./eval/repair.js";
 import { calibrateThreshold } from "./eval/squad2.js";
@@ -58,7 +58,7 @@ await runCommand(USAGE, async () => {
       ]),
     );
   } else if (what === "squad2") {
-    const r = await calibrateThreshold(dataDir, LEXICAL_THRESHOLD);
+    const r = await calibrateThreshold(dataDir, ANSWER_THRESHOLDS.lexical);
     print(
       r,
       table([

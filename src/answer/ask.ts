@@ -3,6 +3,7 @@ import type { Answer, Embedder, Reader } from "../types.js";
 import { cite, nearestOf } from "./cite.js";
 import { normaliseQuestion } from "./question.js";
 import { retrieve } from "../retrieval/retrieve.js";
+import { ANSWER_DEFAULTS } from "./answer-defaults.js";
 
 export interface AskDependencies {
   index: SearchIndex;
@@ -24,9 +25,11 @@ export async function ask(deps: AskDependencies, rawQuestion: string): Promise<A
     deps.embedder && deps.index.vectors?.modelId === deps.embedder.modelId
       ? (await deps.embedder.embed([question], "query"))[0]
       : undefined;
-  const hits = retrieve(deps.index, question, { k: Math.max(deps.passages ?? 3, deps.nearest ?? 3), queryVector });
-  const nearest = nearestOf(hits, deps.nearest ?? 3);
-  const spans = await deps.reader.read(question, hits.slice(0, deps.passages ?? 3));
+  const passages = deps.passages ?? ANSWER_DEFAULTS.passages;
+  const nearestCount = deps.nearest ?? ANSWER_DEFAULTS.nearest;
+  const hits = retrieve(deps.index, question, { k: Math.max(passages, nearestCount), queryVector });
+  const nearest = nearestOf(hits, nearestCount);
+  const spans = await deps.reader.read(question, hits.slice(0, passages));
   const best = spans[0];
   if (!best || best.score < deps.threshold) return { kind: "not-found", question, mode: deps.reader.mode, nearest };
   const passage = deps.index.passageById.get(best.passageId)!;

@@ -2,6 +2,7 @@ import { searchTerms, sentenceCoverage, splitSentences, termWeights } from "../t
 import type { ScoredPassage } from "../types.js";
 import { candidateSpans } from "./candidates.js";
 import { answerTypeOf } from "./question-type.js";
+import type { SpanFeatures } from "./span-feature-names.js";
 import { spanFeatures } from "./span-features.js";
 import { tagTokens } from "./tagged-tokens.js";
 
@@ -12,7 +13,7 @@ export interface CandidateSpan {
   end: number;
   /** Share of the question's idf mass in the candidate's sentence. */
   coverage: number;
-  features: Float64Array;
+  features: SpanFeatures;
 }
 
 export interface CollectOptions {

@@ -1,6 +1,8 @@
 import type { Reader, ScoredPassage, Span } from "../types.js";
 import { collectCandidates } from "./collect-candidates.js";
+import { SPAN_FEATURE_NAMES, type SpanFeatures, type SpanWeights } from "./span-feature-names.js";
 import { SPAN_WEIGHTS } from "./span-weights.js";
+import { LEXICAL_READER_DEFAULTS } from "./answer-defaults.js";
 
 export interface LexicalReaderOptions {
   /** Inverse document frequency of a term: rare question words count for more. */
@@ -10,13 +12,13 @@ export interface LexicalReaderOptions {
   /** Sentences examined for spans, across those passages. */
   sentences?: number;
   /** Ranking weights (a linear model over span features); the trained ones by default. */
-  weights?: readonly number[];
+  weights?: SpanWeights;
 }
 
 /** A candidate's logit: its features weighted by the ranking model. */
-export function dot(weights: ArrayLike<number>, features: Float64Array): number {
+export function dot(weights: SpanWeights, features: SpanFeatures): number {
   let s = 0;
-  for (let i = 0; i < features.length; i++) s += (weights[i] ?? 0) * features[i]!;
+  for (const name of SPAN_FEATURE_NAMES) s += weights[name] * features[name];
   return s;
 }
 
@@ -34,8 +36,8 @@ export function createLexicalReader(options: LexicalReaderOptions): Reader {
     async read(question: string, passages: ScoredPassage[]): Promise<Span[]> {
       const candidates = collectCandidates(question, passages, {
         idf: options.idf,
-        passages: options.passages ?? 3,
-        sentences: options.sentences ?? 5,
+        passages: options.passages ?? LEXICAL_READER_DEFAULTS.passages,
+        sentences: options.sentences ?? LEXICAL_READER_DEFAULTS.sentences,
       });
       if (candidates.length === 0) return [];
       const logits = candidates.map((c) => dot(weights, c.features));

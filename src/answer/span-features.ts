@@ -1,15 +1,10 @@
 import type { Candidate, CandidateKind } from "./candidates.js";
 import type { AnswerType } from "./question-type.js";
 import type { TaggedToken } from "./tagged-tokens.js";
+import { ANSWER_TYPES, interactionName, SPAN_KINDS, type InteractionName, type SpanFeatures } from "./span-feature-names.js";
 
 // The features a candidate answer span is ranked on (a linear model, trained on SQuAD by
 // `npm run eval -- train-reader`). Pure: everything comes in as arguments.
-
-const KINDS: CandidateKind[] = ["proper", "time", "number", "money", "percent", "noun"];
-const TYPES: AnswerType[] = ["person", "time", "place", "number", "money", "percent", "named", "thing"];
-const INTERACTIONS = KINDS.length * TYPES.length;
-
-export const FEATURE_COUNT = 1 + INTERACTIONS + 25;
 
 export interface SentenceContext {
   tokens: TaggedToken[];
@@ -28,8 +23,8 @@ export interface SentenceContext {
   focus?: string;
 }
 
-/** The feature vector of a candidate, or undefined when it only restates the question. */
-export function spanFeatures(ctx: SentenceContext, c: Candidate): Float64Array | undefined {
+/** The named features of a candidate, or undefined when it only restates the question. */
+export function spanFeatures(ctx: SentenceContext, c: Candidate): SpanFeatures | undefined {
   const { tokens, tokenTerms, matched } = ctx;
   let inQuestion = 0;
   let content = 0;
@@ -70,37 +65,46 @@ export function spanFeatures(ctx: SentenceContext, c: Candidate): Float64Array |
   const opened =
     tokens.slice(0, c.first).filter((t) => t.text === "(").length > tokens.slice(0, c.first).filter((t) => t.text === ")").length;
 
-  const f = new Float64Array(FEATURE_COUNT);
-  f[0] = 1;
-  f[1 + KINDS.indexOf(c.kind) * TYPES.length + TYPES.indexOf(ctx.answerType)] = 1;
-  let k = 1 + INTERACTIONS;
-  f[k++] = weight === 0 ? 0 : near / weight;
-  f[k++] = nearest === Infinity ? 0 : 4 / (3 + nearest);
-  f[k++] = inQuestion / content;
-  f[k++] = Math.min(1, rarest / 10);
-  for (const bucket of [1, 2, 3, 4]) f[k++] = length === bucket ? 1 : 0;
-  f[k++] = length >= 5 ? 1 : 0;
-  f[k++] = Math.min(1, length / 10);
-  f[k++] = ctx.coverage;
-  f[k++] = ctx.passageWeight;
-  f[k++] = after;
-  f[k++] = before;
-  f[k++] = previous?.pos === "ADP" ? 1 : 0;
-  f[k++] = next && /^[,.;:]$/.test(next.text) ? 1 : 0;
-  f[k++] = /^\p{Lu}/u.test(text) ? 1 : 0;
-  f[k++] = /\d/.test(text) ? 1 : 0;
-  f[k++] = opened ? 1 : 0;
-  f[k++] = tokens[c.first]!.entity ? 1 : 0;
-  f[k++] = c.first === 0 ? 1 : 0;
-  f[k++] = c.last < firstMatch ? 1 : 0;
   // The question's focus noun inside or right beside the span ("the Santa Clara Marriott hotel").
   let focusNear = 0;
   if (ctx.focus)
     for (let i = Math.max(0, c.first - 2); i <= Math.min(tokens.length - 1, c.last + 2); i++)
       if (tokenTerms[i] === ctx.focus) focusNear = 1;
-  f[k++] = focusNear;
-  // How densely the question's words stand just left and just right of the span.
-  f[k++] = matched.filter((m) => m < c.first && m >= c.first - 4).length / 4;
-  f[k++] = matched.filter((m) => m > c.last && m <= c.last + 4).length / 4;
-  return f;
+  return {
+    bias: 1,
+    ...interactions(c.kind, ctx.answerType),
+    matchProximity: weight === 0 ? 0 : near / weight,
+    nearestMatch: nearest === Infinity ? 0 : 4 / (3 + nearest),
+    questionShare: inQuestion / content,
+    rarestIdf: Math.min(1, rarest / 10),
+    length1: length === 1 ? 1 : 0,
+    length2: length === 2 ? 1 : 0,
+    length3: length === 3 ? 1 : 0,
+    length4: length === 4 ? 1 : 0,
+    length5Plus: length >= 5 ? 1 : 0,
+    lengthScaled: Math.min(1, length / 10),
+    sentenceCoverage: ctx.coverage,
+    passageWeight: ctx.passageWeight,
+    followsMatch: after,
+    precedesMatch: before,
+    afterPreposition: previous?.pos === "ADP" ? 1 : 0,
+    beforePunctuation: next && /^[,.;:]$/.test(next.text) ? 1 : 0,
+    capitalised: /^\p{Lu}/u.test(text) ? 1 : 0,
+    hasDigit: /\d/.test(text) ? 1 : 0,
+    insideParentheses: opened ? 1 : 0,
+    startsEntity: tokens[c.first]!.entity ? 1 : 0,
+    sentenceStart: c.first === 0 ? 1 : 0,
+    beforeFirstMatch: c.last < firstMatch ? 1 : 0,
+    focusNear,
+    // How densely the question's words stand just left and just right of the span.
+    matchesLeft: matched.filter((m) => m < c.first && m >= c.first - 4).length / 4,
+    matchesRight: matched.filter((m) => m > c.last && m <= c.last + 4).length / 4,
+  };
+}
+
+/** The one-hot (candidate kind × answer type) indicators: 1 for this pair, 0 for the others. */
+function interactions(kind: CandidateKind, type: AnswerType): Record<InteractionName, number> {
+  const out = {} as Record<InteractionName, number>;
+  for (const k of SPAN_KINDS) for (const t of ANSWER_TYPES) out[interactionName(k, t)] = k === kind && t === type ? 1 : 0;
+  return out;
 }

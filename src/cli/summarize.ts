@@ -104,7 +104,7 @@ export async function runSummarize(argv: readonly string[], io: CliIo, open: Ope
       command.kind === "topic"
         ? await desk.summarizeTopic(command.topic, command.options)
         : await desk.summarize(command.articleId, command.options);
-    if ("kind" in result) {
+    if (result.kind === "unknown-article") {
       io.stderr(unknownArticleMessage(result.articleId, result.closest));
       if (command.json) io.stdout(JSON.stringify(result, null, 2) + "\n");
       return 1;

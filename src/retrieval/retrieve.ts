@@ -1,6 +1,7 @@
 import { idf, searchBm25 } from "../search/bm25.js";
 import { searchDense } from "../search/dense.js";
 import { fuseRankings } from "./fuse.js";
+import { RETRIEVAL_DEFAULTS } from "./retrieval-defaults.js";
 import { proximityBonus } from "./proximity.js";
 import type { SearchIndex } from "../search/search-index.js";
 import { bestSentenceCoverage, searchTerms, searchTermsBySentence, termWeights } from "../text/index.js";
@@ -10,7 +11,7 @@ export interface RetrieveOptions {
   k: number;
   /** The question's embedding, in model mode: dense ranking is fused with BM25. */
   queryVector?: Float32Array;
-  /** Weight of the proximity bonus against BM25 (tuned on SQuAD). */
+  /** Weight of the proximity bonus against BM25 (default: RETRIEVAL_DEFAULTS, as for the others). */
   proximityWeight?: number;
   /** Weight of the best single sentence's share of the question's words (tuned on SQuAD). */
   sentenceWeight?: number;
@@ -24,11 +25,11 @@ export interface RetrieveOptions {
 /** The best passages for a question: BM25 with a phrase-proximity rerank, fused with dense
  *  search when a query vector and passage vectors of the same model are at hand. */
 export function retrieve(index: SearchIndex, question: string, options: RetrieveOptions): ScoredPassage[] {
-  const depth = Math.max(options.depth ?? 50, options.k);
+  const depth = Math.max(options.depth ?? RETRIEVAL_DEFAULTS.depth, options.k);
   const queryTerms = searchTerms(question);
   const queryIdf = termWeights(queryTerms, (t) => idf(index.bm25, t));
-  const lambda = options.proximityWeight ?? 0.5;
-  const mu = options.sentenceWeight ?? 0.6;
+  const lambda = options.proximityWeight ?? RETRIEVAL_DEFAULTS.proximityWeight;
+  const mu = options.sentenceWeight ?? RETRIEVAL_DEFAULTS.sentenceWeight;
   const lexical = searchBm25(index.bm25, queryTerms, depth)
     .map((h) => {
       const sentences = searchTermsBySentence(index.passages[h.doc]!.text);
@@ -43,10 +44,13 @@ export function retrieve(index: SearchIndex, question: string, options: Retrieve
     return lexical.slice(0, options.k).map((h) => ({ passage: index.passages[h.doc]!, score: h.score }));
   }
   const dense = searchDense(vectors.data, vectors.dimension, options.queryVector, depth);
-  return fuseRankings([
-    { docs: lexical.map((h) => h.doc), weight: options.bm25Weight ?? 1 },
-    { docs: dense.map((h) => h.doc), weight: options.denseWeight ?? 1 },
-  ])
+  return fuseRankings(
+    [
+      { docs: lexical.map((h) => h.doc), weight: options.bm25Weight ?? RETRIEVAL_DEFAULTS.bm25Weight },
+      { docs: dense.map((h) => h.doc), weight: options.denseWeight ?? RETRIEVAL_DEFAULTS.denseWeight },
+    ],
+    RETRIEVAL_DEFAULTS.rrfK,
+  )
     .slice(0, options.k)
     .map((h) => ({ passage: index.passages[h.doc]!, score: h.score }));
 }

@@ -1,19 +1,21 @@
 import type { Logger } from "../log.js";
 import type { Embedder } from "../types.js";
-import type { IndexedArticle, SearchIndex } from "./search-index.js";
+import type { IndexedArticle, PassageVectors, SearchIndex } from "./search-index.js";
 import { loadVectorCache, saveVectorCache, type VectorsByArticle } from "./vector-cache.js";
 
 /**
- * Attaches passage vectors to the index: cached ones by article hash and model id, the rest
- * embedded in batches with progress on standard error, then the cache is saved.
+ * The passage vectors of an index built from `items`: cached ones by article hash and model id,
+ * the rest embedded in batches with progress on standard error, then the cache is saved. The
+ * index is not touched: the caller swaps in `{ ...index, vectors }`, so readers never see a
+ * half-updated index.
  */
 export async function embedPassages(
-  index: SearchIndex,
+  index: Pick<SearchIndex, "passages">,
   items: readonly IndexedArticle[],
   embedder: Embedder,
   folder: string,
   logger: Logger,
-): Promise<void> {
+): Promise<PassageVectors> {
   const { modelId, dimension } = embedder;
   let cached: VectorsByArticle;
   try {
@@ -66,5 +68,5 @@ export async function embedPassages(
     data.set(fresh.get(item.article.hash)!, row * dimension);
     row += item.passages.length;
   }
-  index.vectors = { modelId, dimension, data };
+  return { modelId, dimension, data };
 }

@@ -10,7 +10,13 @@ export interface SearchIndex {
   passageById: ReadonlyMap<string, Passage>;
   bm25: Bm25Index;
   /** Unit vectors, one per passage in `passages` order, when an embedder is in use. */
-  vectors?: { modelId: string; dimension: number; data: Float32Array };
+  vectors?: PassageVectors;
+}
+
+export interface PassageVectors {
+  modelId: string;
+  dimension: number;
+  data: Float32Array;
 }
 
 export interface IndexedArticle {

@@ -42,7 +42,7 @@ async function modelInput(article: Article): Promise<string> {
  */
 export async function summarizeGenerated(article: Article, options: SummaryOptions, summarizer: TextSummarizer): Promise<Summary> {
   const count = sentenceCount(options);
-  const base = { articleId: article.id, title: article.title, mode: "generated" as const };
+  const base = { kind: "summary" as const, articleId: article.id, title: article.title, mode: "generated" as const };
   const units = articleSentences(article);
   if (units.length === 0) return { ...base, sentences: [], generated: "" };
   let generated: string;

@@ -5,5 +5,5 @@ export { sentenceCount, LENGTH_SENTENCES, MAX_SENTENCES } from "./length.js";
 export { debrisReason, isDebris, type DebrisReason } from "./debris.js";
 export { isNearDuplicate, foldNearDuplicates } from "./near-duplicates.js";
 export { articleSentences, type SentenceUnit } from "./candidates.js";
-export { DEFAULT_WEIGHTS, type RankWeights } from "./weights.js";
+export { DEFAULT_WEIGHTS, DIGEST_DEFAULTS, type RankWeights } from "./weights.js";
 export { summarizeGenerated, type TextSummarizer } from "./generated.js";

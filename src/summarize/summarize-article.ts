@@ -21,7 +21,7 @@ export async function summarizeArticle(
   const count = sentenceCount(options);
   const mode = embedder ? "model" : "lexical";
   const units = articleSentences(article).filter((s) => !isDebris(s.text));
-  const base = { articleId: article.id, title: article.title, mode } as const;
+  const base = { kind: "summary", articleId: article.id, title: article.title, mode } as const;
   if (units.length === 0) return { ...base, sentences: [] };
 
   const space = await buildSpace(

@@ -41,7 +41,7 @@ export async function summarizeTopic(
   weights: RankWeights = DEFAULT_WEIGHTS,
 ): Promise<Summary> {
   const count = sentenceCount(options);
-  const base = { articleId: null, title: `Digest: ${topic.trim()}`, mode: embedder ? "model" : "lexical" } as const;
+  const base = { kind: "summary", articleId: null, title: `Digest: ${topic.trim()}`, mode: embedder ? "model" : "lexical" } as const;
   const all = passageSentences(hits, articles).filter((s) => !isDebris(s.text));
   const units = foldNearDuplicates(all.map((s) => s.text)).map((i) => all[i]!);
   if (units.length === 0) return { ...base, sentences: [] };

@@ -33,3 +33,9 @@ export const DEFAULT_WEIGHTS: RankWeights = {
   damping: 0.85,
   threshold: 0,
 };
+
+export const DIGEST_DEFAULTS = {
+  /** Passages retrieved for a topic digest: several articles' worth to draw on, while the
+   *  per-article cap (half the sentences) keeps one article from filling it. Not tuned. */
+  passages: 12,
+} as const;

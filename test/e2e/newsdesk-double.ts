@@ -79,11 +79,18 @@ export function createNewsdeskDouble(): NewsdeskDouble {
     },
     async summarize(articleId) {
       if (articleId !== HAFTAR.articleId) return { kind: "unknown-article", articleId, closest: [HAFTAR.articleId] };
-      return { articleId, title: HAFTAR.title, mode: "lexical", sentences: [{ text: QUOTE, articleId, paragraph: 1 }] } satisfies Summary;
+      return {
+        kind: "summary",
+        articleId,
+        title: HAFTAR.title,
+        mode: "lexical",
+        sentences: [{ text: QUOTE, articleId, paragraph: 1 }],
+      } satisfies Summary;
     },
     async summarizeTopic(topic) {
       if (topic === "explode") throw new Error("summariser crashed");
       return {
+        kind: "summary",
         articleId: null,
         title: `Topic: ${topic}`,
         mode: "lexical",

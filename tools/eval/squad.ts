@@ -1,4 +1,5 @@
 import path from "node:path";
+import { ANSWER_DEFAULTS } from "../../src/answer/answer-defaults.js";
 import { createLexicalReader } from "../../src/answer/lexical-reader.js";
 import { retrieve } from "../../src/retrieval/retrieve.js";
 import { idf } from "../../src/search/bm25.js";
@@ -48,7 +49,7 @@ export async function evalSquad(dataDir: string, options: { gold?: boolean; limi
     const ranked = [...new Set(hits.map((h) => h.passage.articleId))];
     if (ranked[0] === q.articleId) r1++;
     if (ranked.slice(0, 5).includes(q.articleId)) r5++;
-    const best = (await reader.read(q.question, hits.slice(0, 3)))[0];
+    const best = (await reader.read(q.question, hits.slice(0, ANSWER_DEFAULTS.passages)))[0];
     const prediction = best ? index.passageById.get(best.passageId)!.text.slice(best.start, best.end) : "";
     const qEm = exactMatchScore(prediction, q.answers);
     const qF1 = f1Score(prediction, q.answers);

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { ANSWER_DEFAULTS } from "../../src/answer/answer-defaults.js";
 import { createLexicalReader } from "../../src/answer/lexical-reader.js";
 import { retrieve } from "../../src/retrieval/retrieve.js";
 import { idf } from "../../src/search/bm25.js";
@@ -59,7 +60,7 @@ export async function calibrateThreshold(dataDir: string, shipped: number): Prom
   const reader = createLexicalReader({ idf: (t) => idf(index.bm25, t) });
   const rows: Scored[] = [];
   for (const q of set.questions) {
-    const best = (await reader.read(q.question, retrieve(index, q.question, { k: 3 })))[0];
+    const best = (await reader.read(q.question, retrieve(index, q.question, { k: ANSWER_DEFAULTS.passages })))[0];
     const prediction = best ? index.passageById.get(best.passageId)!.text.slice(best.start, best.end) : "";
     rows.push({ score: best?.score ?? 0, f1: q.impossible ? 0 : f1Score(prediction, q.answers), impossible: q.impossible });
   }

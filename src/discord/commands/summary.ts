@@ -56,7 +56,7 @@ export default {
     const done = await queuedReply(ctx.gate, interaction.user.id, job, interactionSink(interaction, false), { cooldown: false });
     if (done.kind === "refused") return;
     if (done.kind === "failed") throw done.error;
-    if ("kind" in done.value) {
+    if (done.value.kind === "unknown-article") {
       await editReply(
         interaction,
         textReply(`No article \`${done.value.articleId}\`. Closest: ${done.value.closest.join(", ") || "none"}.`),

@@ -33,7 +33,7 @@ async function summaryWith(overrides: Partial<Record<keyof Config, string>>): Pr
   const newsdesk: Newsdesk = await createNewsdesk(config(overrides), logger);
   try {
     const result: SummaryResult = await newsdesk.summarize(ARTICLE, { length: "short" });
-    if ("kind" in result) throw new Error(`unknown article ${ARTICLE}`);
+    if (result.kind === "unknown-article") throw new Error(`unknown article ${ARTICLE}`);
     return { summary: result, warnings };
   } finally {
     await newsdesk.close();

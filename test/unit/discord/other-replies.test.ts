@@ -44,7 +44,7 @@ describe("formatSummary", () => {
       articleId: "x",
       paragraph: i + 1,
     }));
-    const topic = formatSummary({ articleId: null, title: "Topic: talks", mode: "lexical", sentences }, () => "Talks");
+    const topic = formatSummary({ kind: "summary", articleId: null, title: "Topic: talks", mode: "lexical", sentences }, () => "Talks");
     const d = topic.embeds[0]!.description!;
     expect(d.startsWith("Sentence 0 is about the talks. *(Talks, ¶1)*")).toBe(true);
     expect(d.length).toBeLessThanOrEqual(4096);

@@ -125,6 +125,7 @@ describe("runSummarize", () => {
 
 describe("formatting a generated summary", () => {
   const summary: Summary = {
+    kind: "summary",
     articleId: "a/1",
     title: "Strike",
     mode: "generated",

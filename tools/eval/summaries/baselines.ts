@@ -5,6 +5,7 @@ import { createRandom } from "../../seeded-random.js";
 function summaryOf(article: Article, indices: number[]): Summary {
   const units = articleSentences(article);
   return {
+    kind: "summary",
     articleId: article.id,
     title: article.title,
     mode: "lexical",
