@@ -52,11 +52,7 @@ function int64(rows: number[][], width: number, fill: (row: number[], i: number)
 
 export async function createQaReader(options: QaReaderOptions): Promise<QaReader> {
   const { tokenizer, model } = await loadPretrained("question-answering", options);
-  const tokenizerJson = (tokenizer as unknown as { _tokenizerJSON?: { normalizer?: unknown } })._tokenizerJSON;
-  const doLowerCase = (tokenizer.config as { do_lower_case?: boolean } | undefined)?.do_lower_case;
-  const settings: NormalizerSettings = normalizerSettingsOf(tokenizerJson?.normalizer, doLowerCase);
-  const sessionInputs: string[] =
-    (model as unknown as { sessions?: { model?: { inputNames?: string[] } } }).sessions?.model?.inputNames ?? [];
+  const settings: NormalizerSettings = normalizerSettingsOf(tokenizer.config);
   const windowOptions: WindowOptions = {
     ...DEFAULT_WINDOW_OPTIONS,
     ...specialIds(tokenizer),
@@ -78,14 +74,13 @@ export async function createQaReader(options: QaReaderOptions): Promise<QaReader
     const inputs: Record<string, Tensor> = {
       input_ids: int64(rows, width, (row, i) => row[i]!),
       attention_mask: int64(rows, width, () => 1),
-    };
-    if (sessionInputs.includes("token_type_ids")) {
-      inputs.token_type_ids = int64(
+      // Always given: transformers.js feeds the session only the inputs it declares (DistilBERT has none).
+      token_type_ids: int64(
         batch.map((b) => b.window.tokenTypeIds),
         width,
         (row, i) => row[i]!,
-      );
-    }
+      ),
+    };
     try {
       const out = (await (model as PreTrainedModel)(inputs)) as { start_logits: Tensor; end_logits: Tensor };
       return { start: out.start_logits.data as Float32Array, end: out.end_logits.data as Float32Array, width };

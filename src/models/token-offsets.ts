@@ -79,13 +79,10 @@ export function alignTokens(text: string, tokens: string[], settings: Normalizer
   });
 }
 
-/** What the tokenizer's normalizer does, from its tokenizer.json section (BERT conventions). */
-export function normalizerSettingsOf(normalizer: unknown, doLowerCase?: boolean): NormalizerSettings {
-  const n = (normalizer ?? {}) as { type?: string; lowercase?: boolean; strip_accents?: boolean | null };
-  if (n.type === "BertNormalizer") {
-    const lowercase = n.lowercase ?? true;
-    return { lowercase, stripAccents: n.strip_accents ?? lowercase };
-  }
-  const lowercase = doLowerCase ?? false;
-  return { lowercase, stripAccents: lowercase };
+/** What the tokenizer's normalizer does, from its tokenizer_config.json (the public `tokenizer.config`;
+ *  BERT conventions: accents are stripped when unset and the text is lowercased). */
+export function normalizerSettingsOf(tokenizerConfig: unknown): NormalizerSettings {
+  const c = (tokenizerConfig ?? {}) as { do_lower_case?: boolean | null; strip_accents?: boolean | null };
+  const lowercase = c.do_lower_case ?? false;
+  return { lowercase, stripAccents: c.strip_accents ?? lowercase };
 }

@@ -53,7 +53,7 @@ describe("QA reader", () => {
   it("maps every token of the real tokenizer back to the text it came from", async () => {
     useModelSource({ kind: "local", dir: await fixtureModelsDir() });
     const tokenizer = await AutoTokenizer.from_pretrained(QA_ID);
-    const settings = normalizerSettingsOf((tokenizer as unknown as { _tokenizerJSON: { normalizer: unknown } })._tokenizerJSON.normalizer);
+    const settings = normalizerSettingsOf(tokenizer.config);
     for (const text of Object.values(PASSAGES)) {
       const tokens = tokenizer.tokenize(text);
       const ranges = alignTokens(text, tokens, settings);

@@ -34,12 +34,19 @@ describe("alignTokens", () => {
 
 describe("normalizerSettingsOf", () => {
   it.each([
-    [{ type: "BertNormalizer", lowercase: true, strip_accents: null }, undefined, uncased],
-    [{ type: "BertNormalizer", lowercase: false, strip_accents: null }, undefined, cased],
-    [{ type: "BertNormalizer", lowercase: true, strip_accents: false }, undefined, { lowercase: true, stripAccents: false }],
-    [null, true, uncased],
-    [undefined, undefined, cased],
-  ])("reads %j (do_lower_case %s)", (normalizer, doLower, expected) => {
-    expect(normalizerSettingsOf(normalizer, doLower)).toEqual(expected);
+    [{ do_lower_case: true, strip_accents: null }, uncased],
+    [{ do_lower_case: false, strip_accents: null }, cased],
+    [
+      { do_lower_case: true, strip_accents: false },
+      { lowercase: true, stripAccents: false },
+    ],
+    [
+      { do_lower_case: false, strip_accents: true },
+      { lowercase: false, stripAccents: true },
+    ],
+    [{ do_lower_case: true }, uncased],
+    [undefined, cased],
+  ])("reads tokenizer config %j", (config, expected) => {
+    expect(normalizerSettingsOf(config)).toEqual(expected);
   });
 });
