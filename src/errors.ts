@@ -1,6 +1,6 @@
 // Typed errors for broken state. Expected outcomes (not found, unknown id) are values, not throws.
 
-export type ErrorCode = "CONFIG" | "KNOWLEDGE" | "INDEX" | "MODEL" | "USAGE" | "QUESTION";
+export type ErrorCode = "CONFIG" | "KNOWLEDGE" | "INDEX" | "MODEL" | "USAGE" | "QUESTION" | "INGEST";
 
 export class NewsdeskError extends Error {
   constructor(
@@ -74,4 +74,11 @@ export function isSystemError(error: unknown): error is NodeJS.ErrnoException {
   if (!(error instanceof Error) || error instanceof NewsdeskError) return false;
   const e = error as NodeJS.ErrnoException;
   return typeof e.code === "string" && /^E[A-Z0-9]+$/.test(e.code) && (typeof e.errno === "number" || typeof e.syscall === "string");
+}
+
+/** Ingest state under CACHE_DIR (followed feeds, validators) is unreadable or corrupt. */
+export class IngestError extends NewsdeskError {
+  constructor(message: string, context: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    super("INGEST", message, context, options);
+  }
 }

@@ -65,6 +65,29 @@ export const configSchema = z.object({
     .default("auto"),
   /** Least seconds between two scans when WATCH_KNOWLEDGE polls (longer when a scan itself takes long). */
   WATCH_POLL_SECONDS: z.coerce.number().min(1).default(10),
+  /** Sub-folder of KNOWLEDGE_DIR that ingested pages go to (as <host>/<slug>.md); empty = the folder itself. */
+  INGEST_DIR: z.string().default(""),
+  /** An e-mail address or URL named in the User-Agent, so site owners can reach whoever runs this bot. */
+  INGEST_CONTACT: z.string().default(""),
+  /** Allow fetching private, loopback and link-local addresses (tests, intranets). Off: refused after DNS. */
+  INGEST_ALLOW_PRIVATE: bool.default(false),
+  /** Whole-request deadline per fetch, redirects included. */
+  INGEST_TIMEOUT_MS: positiveInt.default(20_000),
+  /** Largest response body read (after decompression); bigger pages are refused. */
+  INGEST_MAX_BYTES: positiveInt.default(5_000_000),
+  INGEST_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
+  /** Least time between two requests to the same host. */
+  INGEST_HOST_DELAY_MS: z.coerce.number().int().min(0).default(1000),
+  /** Most article pages taken from one sitemap (its index included). */
+  INGEST_SITEMAP_LIMIT: positiveInt.default(500),
+  /** Feeds the bot follows from start-up (RSS 2.0 or Atom URLs); /follow adds more at run time. */
+  FEEDS: list.default([]),
+  FEED_INTERVAL_MINUTES: z.coerce.number().positive().default(30),
+  /** Channel id where newly ingested articles are announced; unset = no announcements. */
+  ANNOUNCE_CHANNEL: z
+    .string()
+    .regex(/^\d{17,20}$/, "must be a Discord snowflake (17–20 digits)")
+    .optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

@@ -13,8 +13,19 @@ function asText(value: unknown): string | undefined {
   return undefined;
 }
 
+// Backslash escapes (\*, \_, \#, 1\. …) are set aside before the markup rules run, so an escaped
+// character stays as written text: ingested pages are written with them.
+const ESCAPED = /\\([\\`*_{}[\]()#+\-.!>|~])/g;
+const PROTECTED = /[\uE000-\uE07F]/g;
+const protect = (text: string) => text.replace(ESCAPED, (_m, c: string) => String.fromCharCode(0xe000 + c.charCodeAt(0)));
+const restore = (text: string) => text.replace(PROTECTED, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000));
+
 // Markup people put in article bodies, reduced to its words.
 function stripMarkdown(body: string): string {
+  return restore(stripMarkup(protect(body)));
+}
+
+function stripMarkup(body: string): string {
   return body
     .replace(/^```[\s\S]*?^```/gm, "")
     .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
