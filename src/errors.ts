@@ -1,6 +1,6 @@
 // Typed errors for broken state. Expected outcomes (not found, unknown id) are values, not throws.
 
-export type ErrorCode = "CONFIG" | "KNOWLEDGE" | "INDEX" | "MODEL" | "USAGE" | "QUESTION" | "INGEST";
+export type ErrorCode = "CONFIG" | "KNOWLEDGE" | "INDEX" | "MODEL" | "USAGE" | "QUESTION" | "INGEST" | "DELIVERY";
 
 export class NewsdeskError extends Error {
   constructor(
@@ -56,6 +56,13 @@ export class UsageError extends NewsdeskError {
 export class QuestionError extends NewsdeskError {
   constructor(message: string, context: Record<string, unknown> = {}) {
     super("QUESTION", message, context);
+  }
+}
+
+/** Discord would not take a reply however long the bot retried; the asker may have seen nothing. */
+export class DeliveryError extends NewsdeskError {
+  constructor(message: string, context: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    super("DELIVERY", message, context, options);
   }
 }
 

@@ -50,7 +50,10 @@ export const configSchema = z.object({
 
   ASK_COOLDOWN_SECONDS: z.coerce.number().min(0).default(5),
   QUEUE_CONCURRENCY: positiveInt.default(1),
-  QUEUE_MAX_WAITING: positiveInt.default(20),
+  /** Hard cap on waiting questions; admission is by expected wait (QUEUE_MAX_WAIT_SECONDS). */
+  QUEUE_MAX_WAITING: positiveInt.default(1000),
+  /** A question is taken when its expected wait (queue length × measured answer time) is within this. */
+  QUEUE_MAX_WAIT_SECONDS: z.coerce.number().positive().default(30),
   /** Port for GET /healthz on 127.0.0.1; 0 turns it off. */
   HEALTH_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** How the bot notices changed articles: auto (file-system events, scanning past the system's watch

@@ -3,6 +3,7 @@ import type { MessageMentionOptions } from "discord.js";
 import { QuestionError } from "../errors.js";
 import { formatAnswer } from "./format/answer-reply.js";
 import { textReply, type ReplyBody } from "./format/reply-body.js";
+import { cleanText } from "./format/safe-text.js";
 import { articleLookup, type BotContext } from "./context.js";
 import { stripDiscordMarkup } from "./question.js";
 import { queuedReply, type QueuedSink } from "./queued-reply.js";
@@ -19,7 +20,8 @@ export interface AnswerSink extends QueuedSink {
 }
 
 export async function answerQuestion(ctx: BotContext, userId: string, question: string, sink: AnswerSink): Promise<void> {
-  const q = question.trim();
+  // Controls, bidi overrides and invisible characters carry no meaning and would be echoed.
+  const q = cleanText(question).trim();
   if (!q) return sink.refuse(HOW_TO_ASK);
   const done = await queuedReply(ctx.gate, userId, () => ctx.newsdesk.ask(stripDiscordMarkup(q)), sink, { cooldown: true });
   if (done.kind === "refused") return;

@@ -1,6 +1,6 @@
 // The running bot: client, commands, gate and handlers, with a shutdown that finishes what is in
 // flight. Takes a Newsdesk; knows nothing of how answers are made.
-import { Events, Status, type Client } from "discord.js";
+import { Events, type Client } from "discord.js";
 import type { Logger } from "../log.js";
 import type { Newsdesk } from "../types.js";
 import { createClient } from "./client.js";
@@ -8,9 +8,13 @@ import { loadCommands } from "./command.js";
 import { commands as allCommands } from "./commands/index.js";
 import type { BotContext } from "./context.js";
 import { createCooldown } from "./cooldown.js";
+import { DEFAULT_DELIVERY, type DeliveryPolicy } from "./delivery/delivery-policy.js";
+import { createReplyLanes } from "./delivery/reply-lanes.js";
 import { onInteraction } from "./events/interaction-create.js";
 import { onMessage } from "./events/message-create.js";
+import { repairPacket } from "./events/raw-packet.js";
 import { createGate } from "./gate.js";
+import { trackGateway, type GatewaySnapshot } from "./gateway-state.js";
 import { inviteUrl } from "./invite.js";
 import { createQueue } from "./queue.js";
 
@@ -20,14 +24,21 @@ export interface BotSettings {
   cooldownSeconds: number;
   queueConcurrency: number;
   queueMaxWaiting: number;
+  /** Longest expected wait a question is admitted with (seconds); default 30. */
+  queueMaxWaitSeconds?: number;
   /** REST base URL (tests); Discord's own when absent. */
   api?: string;
+  /** Retry windows and backoff (tests shorten them). */
+  delivery?: Partial<DeliveryPolicy>;
 }
 
 export interface Bot {
   client: Client;
+  /** Started, not stopping, and the gateway connection is up (false from the moment it drops). */
   readonly ready: boolean;
   readonly inFlight: number;
+  /** What /healthz shows beside ok/state. */
+  details(): { gateway: GatewaySnapshot; queue: { running: number; waiting: number; serviceMs: number } };
   /** Stop taking questions, finish those in flight (up to `graceMs`), close the client. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -35,9 +46,23 @@ export interface Bot {
 export async function startBot(settings: BotSettings, newsdesk: Newsdesk, logger: Logger): Promise<Bot> {
   const registry = loadCommands(allCommands);
   const client = createClient({ askChannels: settings.askChannels, api: settings.api });
-  const queue = createQueue({ concurrency: settings.queueConcurrency, maxWaiting: settings.queueMaxWaiting });
+  const gateway = trackGateway(client);
+  const queue = createQueue({
+    concurrency: settings.queueConcurrency,
+    maxWaiting: settings.queueMaxWaiting,
+    maxWaitMs: (settings.queueMaxWaitSeconds ?? 30) * 1000,
+  });
   const gate = createGate(queue, createCooldown(settings.cooldownSeconds));
-  const ctx: BotContext = { newsdesk, gate, logger, askChannels: new Set(settings.askChannels), now: () => new Date() };
+  const ctx: BotContext = {
+    newsdesk,
+    gate,
+    logger,
+    askChannels: new Set(settings.askChannels),
+    now: () => new Date(),
+    delivery: { ...DEFAULT_DELIVERY, ...settings.delivery },
+    lanes: createReplyLanes(client),
+    gateway,
+  };
   const inFlight = new Set<Promise<void>>();
   let ready = false;
 
@@ -45,6 +70,12 @@ export async function startBot(settings: BotSettings, newsdesk: Newsdesk, logger
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
   };
+  // Runs before discord.js builds its objects from the packet, so a malformed field it would
+  // throw on is repaired (and logged) first.
+  client.on(Events.Raw, (packet: { t?: string | null; d?: unknown }) => {
+    const repaired = repairPacket(packet);
+    if (repaired.length) logger.warn("repaired a malformed gateway event", { event: packet.t, fields: repaired });
+  });
   client.on(Events.InteractionCreate, (i) => track(onInteraction(i, registry, ctx)));
   client.on(Events.MessageCreate, (m) => track(onMessage(m, client.user!.id, ctx)));
   // Without these listeners an emitted error would crash the process; discord.js reconnects itself.
@@ -52,8 +83,9 @@ export async function startBot(settings: BotSettings, newsdesk: Newsdesk, logger
   client.on(Events.Warn, (message) => logger.warn("discord warning", { message }));
   client.on(Events.ShardError, (error, shard) => logger.warn("gateway connection error", { error, shard }));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn("gateway disconnected", { code: event.code, shard }));
-  client.on(Events.ShardReconnecting, (shard) => logger.info("gateway reconnecting", { shard }));
+  client.on(Events.ShardReconnecting, (shard) => logger.warn("gateway connection lost; reconnecting", { shard }));
   client.on(Events.ShardResume, (shard) => logger.info("gateway resumed", { shard }));
+  client.on(Events.Invalidated, () => logger.error("gateway session invalidated; not reconnecting"));
   client.rest.on("rateLimited", (info) => logger.warn("rate limited by Discord", { route: info.route, retryAfterMs: info.retryAfter }));
 
   const readyOnce = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
@@ -70,13 +102,16 @@ export async function startBot(settings: BotSettings, newsdesk: Newsdesk, logger
 
   return {
     client,
-    /** Started, not stopping, and the gateway connection is up (false while it reconnects). */
     get ready() {
-      return ready && client.ws.status === Status.Ready;
+      return ready && gateway.up;
     },
     get inFlight() {
       return inFlight.size;
     },
+    details: () => ({
+      gateway: gateway.snapshot(),
+      queue: { running: queue.running, waiting: queue.waiting, serviceMs: Math.round(queue.serviceMs) },
+    }),
     async stop(graceMs = 30_000) {
       ready = false;
       logger.info("stopping: no new questions; finishing those in flight", { inFlight: inFlight.size, queued: queue.waiting });

@@ -1,7 +1,10 @@
 // What command and event handlers are given: the core, the gate, and the lookups replies need.
 import type { Logger } from "../log.js";
 import type { ArticleInfo, Newsdesk } from "../types.js";
+import type { DeliveryPolicy } from "./delivery/delivery-policy.js";
+import type { ReplyLanes } from "./delivery/reply-lanes.js";
 import type { Gate } from "./gate.js";
+import type { GatewayState } from "./gateway-state.js";
 
 export interface BotContext {
   newsdesk: Newsdesk;
@@ -10,6 +13,11 @@ export interface BotContext {
   /** Channels where every question is answered (needs the Message Content intent). */
   askChannels: ReadonlySet<string>;
   now(): Date;
+  /** How long replies are retried when Discord fails. */
+  delivery: DeliveryPolicy;
+  /** Channel replies, sent side by side. */
+  lanes: ReplyLanes;
+  gateway: GatewayState;
 }
 
 /** Article lookups by id, taken fresh for each reply (articles() is in memory). */

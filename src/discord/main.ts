@@ -11,6 +11,7 @@ runService((config, newsdesk, logger) =>
       cooldownSeconds: config.ASK_COOLDOWN_SECONDS,
       queueConcurrency: config.QUEUE_CONCURRENCY,
       queueMaxWaiting: config.QUEUE_MAX_WAITING,
+      queueMaxWaitSeconds: config.QUEUE_MAX_WAIT_SECONDS,
       api: config.DISCORD_API_URL,
     },
     newsdesk,

@@ -3,6 +3,7 @@ import type { ButtonInteraction, ChatInputCommandInteraction } from "discord.js"
 import { articleLookup, type BotContext } from "./context.js";
 import { formatPassage } from "./format/other-replies.js";
 import { fitText } from "./format/limits.js";
+import { codeSpan } from "./format/safe-text.js";
 import { reply, replyPrivately } from "./interaction-reply.js";
 
 export async function showPassage(
@@ -13,7 +14,7 @@ export async function showPassage(
 ): Promise<void> {
   const passage = ctx.newsdesk.passage(passageId.trim());
   if (!passage) {
-    const msg = `No passage \`${fitText(passageId, 200)}\`. The index may have changed since that answer; ask again.`;
+    const msg = `No passage ${codeSpan(fitText(passageId, 200))}. The index may have changed since that answer; ask again.`;
     await replyPrivately(interaction, msg);
     return;
   }

@@ -14,6 +14,8 @@ const EXIT_CONFIG = 78;
 /** What the service needs of a face: whether it is up, and a stop that finishes work in flight. */
 export interface Face {
   readonly ready: boolean;
+  /** Detail for /healthz (the gateway connection, the queue). */
+  details?(): Record<string, unknown>;
   stop(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function runService(startFace: StartFace): Promise<void> {
       ok: state === "ready" && !!face?.ready,
       state,
       ...(newsdesk ? { mode: newsdesk.status().mode, articles: newsdesk.status().articles } : {}),
+      ...face?.details?.(),
     }));
     logger.info("health check listening", { url: `http://127.0.0.1:${health.port}/healthz` });
   }

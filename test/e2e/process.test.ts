@@ -64,6 +64,22 @@ describe("npm start", () => {
     }
     expect(status).toBe(200);
 
+    // A gateway outage: /healthz says 503 within a second, and 200 again once the session resumes.
+    const lost = Date.now();
+    fake.gateway.outage(2500);
+    let firstDown: number | undefined;
+    while (Date.now() - lost < 5000 && firstDown === undefined) {
+      if ((await health()) === 503) firstDown = Date.now();
+      else await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(firstDown! - lost).toBeLessThan(1000);
+    const down = await fetch(`http://127.0.0.1:${healthPort}/healthz`).then((r) => r.json());
+    expect(down).toMatchObject({ ok: false, gateway: { up: false } });
+    await fake.waitFor(() => fake.gateway.connected, 30_000, "the bot to reconnect after the outage");
+    for (let i = 0; i < 100 && (await health()) !== 200; i++) await new Promise((r) => setTimeout(r, 100));
+    const up = await fetch(`http://127.0.0.1:${healthPort}/healthz`).then((r) => r.json());
+    expect(up).toMatchObject({ ok: true, gateway: { up: true, outages: 1 } });
+
     // Hold the bot's REST calls so the answer is still in flight when the signal arrives.
     fake.restDelayMs = 300;
     const i = fake.interact({ kind: "slash", name: "ask", options: { question: "who accompanied Haftar?" } });

@@ -8,6 +8,6 @@ export default {
   data: new ContextMenuCommandBuilder().setName("Ask Newsdesk").setType(ApplicationCommandType.Message),
   async execute(interaction, ctx) {
     const question = interaction.targetMessage.content;
-    await answerQuestion(ctx, interaction.user.id, question, interactionSink(interaction, false));
+    await answerQuestion(ctx, interaction.user.id, question, interactionSink(interaction, false, ctx));
   },
 } satisfies MessageCommand;

@@ -12,6 +12,6 @@ export default {
   async execute(interaction, ctx) {
     const question = interaction.options.getString("question", true);
     const isPrivate = interaction.options.getBoolean("private") ?? false;
-    await answerQuestion(ctx, interaction.user.id, question, interactionSink(interaction, isPrivate));
+    await answerQuestion(ctx, interaction.user.id, question, interactionSink(interaction, isPrivate, ctx));
   },
 } satisfies Command;

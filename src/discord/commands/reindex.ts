@@ -1,7 +1,7 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
 import type { Command } from "../command.js";
 import { formatReindex } from "../format/other-replies.js";
-import { editReply, interactionSink, replyPrivately } from "../interaction-reply.js";
+import { interactionSink, replyPrivately } from "../interaction-reply.js";
 import { queuedReply } from "../queued-reply.js";
 
 export default {
@@ -17,7 +17,8 @@ export default {
       return;
     }
     const job = () => ctx.newsdesk.reindex();
-    const done = await queuedReply(ctx.gate, interaction.user.id, job, interactionSink(interaction, true), { cooldown: false });
+    const sink = interactionSink(interaction, true, ctx);
+    const done = await queuedReply(ctx.gate, interaction.user.id, job, sink, { cooldown: false });
     if (done.kind === "refused") return;
     if (done.kind === "failed") throw done.error;
     ctx.logger.info("reindexed from Discord", {
@@ -26,6 +27,6 @@ export default {
       changed: done.value.changed.length,
       removed: done.value.removed.length,
     });
-    await editReply(interaction, formatReindex(done.value));
+    await sink.deliver(formatReindex(done.value));
   },
 } satisfies Command;

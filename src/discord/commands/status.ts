@@ -6,6 +6,6 @@ import { reply } from "../interaction-reply.js";
 export default {
   data: new SlashCommandBuilder().setName("status").setDescription("Mode, models, articles and passages indexed, uptime and version."),
   async execute(interaction, ctx) {
-    await reply(interaction, formatStatus(ctx.newsdesk.status(), ctx.now()), { private: true });
+    await reply(interaction, formatStatus(ctx.newsdesk.status(), ctx.now(), ctx.gateway.snapshot()), { private: true });
   },
 } satisfies Command;

@@ -5,7 +5,8 @@ import { articleLookup } from "../context.js";
 import { formatSummary } from "../format/other-replies.js";
 import { LIMITS, fitText } from "../format/limits.js";
 import { textReply } from "../format/reply-body.js";
-import { editReply, interactionSink, replyPrivately } from "../interaction-reply.js";
+import { codeSpan } from "../format/safe-text.js";
+import { interactionSink, replyPrivately } from "../interaction-reply.js";
 import { queuedReply } from "../queued-reply.js";
 import { resolveArticle } from "../article-match.js";
 
@@ -53,20 +54,16 @@ export default {
     const id = articleId;
     const job = (): Promise<SummaryResult> =>
       id ? ctx.newsdesk.summarize(id, { length }) : ctx.newsdesk.summarizeTopic(topic!, { length });
-    const done = await queuedReply(ctx.gate, interaction.user.id, job, interactionSink(interaction, false), { cooldown: false });
+    const sink = interactionSink(interaction, false, ctx);
+    const done = await queuedReply(ctx.gate, interaction.user.id, job, sink, { cooldown: false });
     if (done.kind === "refused") return;
     if (done.kind === "failed") throw done.error;
     if (done.value.kind === "unknown-article") {
-      await editReply(
-        interaction,
-        textReply(`No article \`${done.value.articleId}\`. Closest: ${done.value.closest.join(", ") || "none"}.`),
-      );
+      const closest = done.value.closest.map(codeSpan).join(", ") || "none";
+      await sink.deliver(textReply(`No article ${codeSpan(done.value.articleId)}. Closest: ${closest}.`));
       return;
     }
     const lookup = articleLookup(ctx.newsdesk);
-    await editReply(
-      interaction,
-      formatSummary(done.value, (a) => lookup(a)?.title),
-    );
+    await sink.deliver(formatSummary(done.value, (a) => lookup(a)?.title));
   },
 } satisfies Command;

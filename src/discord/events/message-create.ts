@@ -1,20 +1,26 @@
 // Questions in channels: a mention of the bot anywhere, or any question in a configured ask channel.
 import type { Message } from "discord.js";
-import { NO_MENTIONS, answerQuestion, type AnswerSink } from "../answer-flow.js";
+import { answerQuestion, type AnswerSink } from "../answer-flow.js";
 import type { BotContext } from "../context.js";
+import { deliverToChannel } from "../delivery/deliver-to-channel.js";
+import { textReply } from "../format/reply-body.js";
+import { safeBody } from "../format/safe-text.js";
 import { looksLikeQuestion, stripBotMention } from "../question.js";
 
-function messageSink(message: Message): AnswerSink {
+function messageSink(message: Message, ctx: BotContext): AnswerSink {
+  const settings = { policy: ctx.delivery, logger: ctx.logger, receivedAt: Date.now() };
   return {
     // Channel messages cannot be private; the notice is a short reply that pings nobody.
     async refuse(text) {
-      await message.reply({ content: text, allowedMentions: NO_MENTIONS });
+      await deliverToChannel(ctx.lanes, message, safeBody(textReply(text)), settings);
     },
+    // Typing is a courtesy: never awaited, so a slow or rate-limited typing call cannot hold the answer.
     async begin() {
-      if ("sendTyping" in message.channel) await message.channel.sendTyping().catch(() => undefined);
+      if (!("sendTyping" in message.channel)) return;
+      message.channel.sendTyping().catch((error: unknown) => ctx.logger.debug("typing indicator failed", { error }));
     },
     async deliver(body) {
-      await message.reply({ ...body, allowedMentions: NO_MENTIONS });
+      await deliverToChannel(ctx.lanes, message, safeBody(body), settings);
     },
   };
 }
@@ -26,7 +32,7 @@ export async function onMessage(message: Message, botId: string, ctx: BotContext
   const inAskChannel = ctx.askChannels.has(message.channelId);
   if (!mentioned && !(inAskChannel && looksLikeQuestion(message.content))) return;
   try {
-    await answerQuestion(ctx, message.author.id, stripBotMention(message.content, botId), messageSink(message));
+    await answerQuestion(ctx, message.author.id, stripBotMention(message.content, botId), messageSink(message, ctx));
   } catch (error) {
     ctx.logger.error("message answer failed", { error, channel: message.channelId, message: message.id });
   }

@@ -7,6 +7,7 @@ import { LIMITS, fitText } from "./limits.js";
 import { link, plain } from "./markdown.js";
 import { CUSTOM_ID } from "./custom-id.js";
 import { buttonRows, type ReplyBody } from "./reply-body.js";
+import type { GatewaySnapshot } from "../gateway-state.js";
 
 export const ARTICLES_PER_PAGE = 10;
 
@@ -21,7 +22,8 @@ export function formatSummary(summary: Summary, titleOf: TitleOf): ReplyBody {
   return {
     embeds: [
       {
-        title: fitText(summary.title, LIMITS.embedTitle),
+        // A topic is whatever the asker typed: escaped, so it shows as written.
+        title: fitText(plain(summary.title), LIMITS.embedTitle),
         description: fitLines(lines.length ? lines : [body], LIMITS.embedDescription),
         footer: { text: `Summary · ${mode}${summary.articleId ? ` · ${summary.articleId}` : ""}` },
       },
@@ -94,7 +96,16 @@ export function changesLabel(changes: ChangeDetection): string {
   return `/reindex only (${changes.reason})`;
 }
 
-export function formatStatus(status: Status, now: Date): ReplyBody {
+/** The gateway line of /status: connected or not, and the outages since start. */
+export function gatewayLine(g: GatewaySnapshot, now: Date): string {
+  const secs = (ms: number) => `${Math.max(0, Math.round(ms / 1000))} s`;
+  const state = g.up ? "connected" : `${g.phase} for ${secs(now.getTime() - g.since)}`;
+  if (!g.outages) return state;
+  const last = g.lastOutageMs === null ? "" : `, last ${secs(g.lastOutageMs)}`;
+  return `${state} (${g.outages} outage${g.outages === 1 ? "" : "s"} since start${last})`;
+}
+
+export function formatStatus(status: Status, now: Date, gateway?: GatewaySnapshot): ReplyBody {
   const field = (name: string, value: string) => ({ name, value: fitText(value, LIMITS.fieldValue), inline: true });
   return {
     embeds: [
@@ -109,6 +120,7 @@ export function formatStatus(status: Status, now: Date): ReplyBody {
           field("Uptime", formatUptime(now.getTime() - status.startedAt.getTime())),
           field("Version", status.version),
           field("Changes noticed by", changesLabel(status.changes)),
+          ...(gateway ? [field("Gateway", gatewayLine(gateway, now))] : []),
         ],
       },
     ],

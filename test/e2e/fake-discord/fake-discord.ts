@@ -19,7 +19,7 @@ export class FakeDiscord extends FakeRest {
     this.server = createServer((req, res) => void this.onRequest(req, res));
     this.gateway = new FakeGateway(() => this.gatewayUrl);
     this.server.on("upgrade", (req, socket, head) => {
-      if (!req.url?.startsWith("/gateway")) return socket.destroy();
+      if (!req.url?.startsWith("/gateway") || this.gateway.down) return socket.destroy();
       this.gateway.wss.handleUpgrade(req, socket, head, (ws) => this.gateway.wss.emit("connection", ws, req));
     });
   }
@@ -55,13 +55,16 @@ export class FakeDiscord extends FakeRest {
    * Dispatches an INTERACTION_CREATE and returns its handle. `late: true` delivers one whose
    * 3-second window has already passed (as after a gateway stall): every answer is refused.
    */
-  interact(spec: InteractionSpec, options: { late?: boolean } = {}): FakeInteraction {
+  interact(spec: InteractionSpec, options: { late?: boolean; alter?: (payload: any) => void } = {}): FakeInteraction {
     const id = snowflake();
     const token = `itoken-${id}`;
     const createdAt = options.late ? Date.now() - 5000 : Date.now();
     const record: FakeInteraction = { id, token, createdAt, late: options.late ?? false, callbacks: [], original: null, followUps: [] };
     this.interactions.set(token, record);
-    this.gateway.send("INTERACTION_CREATE", interactionPayload(id, token, spec));
+    const payload = interactionPayload(id, token, spec);
+    // Hostile or malformed payloads, as a client (or Discord) might send them.
+    options.alter?.(payload);
+    this.gateway.send("INTERACTION_CREATE", payload);
     return record;
   }
 

@@ -92,6 +92,19 @@ export class FakeGateway {
     s.socket.send(JSON.stringify({ op: 0, t, s: s.seq, d }));
   }
 
+  /** Until when new gateway connections are refused (an outage); 0 when up. */
+  downUntil = 0;
+
+  get down(): boolean {
+    return Date.now() < this.downUntil;
+  }
+
+  /** An outage: the socket dies without a close frame and reconnects are refused for `ms`. */
+  outage(ms: number): void {
+    this.downUntil = Date.now() + ms;
+    this.session?.socket.terminate();
+  }
+
   /** Drop the connection as Discord does during its restarts; the client should resume. */
   drop(code = 4000): void {
     this.session?.socket.close(code, "fake outage");

@@ -26,6 +26,25 @@ export interface FakeInteraction {
 
 type Handler = (req: IncomingMessage, body: any, params: string[]) => { status: number; json?: unknown };
 
+/**
+ * An injected failure: requests matching `method` and `path` get `status` (with Retry-After for a
+ * 429) while the fault is live. `applied: true` runs the route first and then reports the failure,
+ * as when Discord stores a message but the response is lost: a blind retry would send it twice.
+ */
+export interface Fault {
+  method?: string;
+  path: RegExp;
+  status: number;
+  retryAfterS?: number;
+  /** Live until this time (ms since epoch) … */
+  until?: number;
+  /** … or for this many matching requests. */
+  times?: number;
+  applied?: boolean;
+  /** How many requests it has answered. */
+  hits: number;
+}
+
 export abstract class FakeRest {
   readonly problems: string[] = [];
   readonly requests: Recorded[] = [];
@@ -34,6 +53,9 @@ export abstract class FakeRest {
   commandPuts: { route: string; body: any[] }[] = [];
   /** Delay before answering REST calls, to let tests hold a reply in flight. */
   restDelayMs = 0;
+  /** Per-request delay (ms), e.g. random 2–5 s latency; added to `restDelayMs`. */
+  latency: ((method: string, path: string) => number) | null = null;
+  readonly faults: Fault[] = [];
   protected readonly events = new EventEmitter();
 
   abstract get gatewayUrl(): string;
@@ -69,9 +91,10 @@ export abstract class FakeRest {
       else body = JSON.parse(raw);
     }
     this.requests.push({ method: req.method!, path, body, at: Date.now() });
-    if (this.restDelayMs) await new Promise((r) => setTimeout(r, this.restDelayMs));
-    const send = (status: number, json?: unknown) => {
-      res.writeHead(status, json === undefined ? {} : { "content-type": "application/json" });
+    const delay = this.restDelayMs + (this.latency?.(req.method!, path) ?? 0);
+    if (delay) await new Promise((r) => setTimeout(r, delay));
+    const send = (status: number, json?: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, json === undefined ? headers : { "content-type": "application/json", ...headers });
       res.end(json === undefined ? undefined : JSON.stringify(json));
       this.events.emit("change");
     };
@@ -86,8 +109,32 @@ export abstract class FakeRest {
     }
     const webhook = path.startsWith("/interactions/") || path.startsWith("/webhooks/");
     if (!webhook && req.headers.authorization !== `Bot ${TOKEN}`) return send(401, { message: "401: Unauthorized", code: 0 });
+    const fault = this.liveFault(req.method!, path);
+    if (fault && !fault.applied) return send(...faultResponse(fault));
     const result = route[2](req, body, route[1].exec(path)!.slice(1));
+    if (fault) return send(...faultResponse(fault));
     send(result.status, result.json);
+  }
+
+  /** Fail requests matching `path` (and `method`) for `forMs` or for `times` requests. */
+  fail(fault: { method?: string; path: RegExp; status: number; retryAfterS?: number; forMs?: number; times?: number; applied?: boolean }) {
+    const { forMs, ...rest } = fault;
+    const f: Fault = { ...rest, until: forMs === undefined ? undefined : Date.now() + forMs, hits: 0 };
+    this.faults.push(f);
+    return f;
+  }
+
+  private liveFault(method: string, path: string): Fault | undefined {
+    const now = Date.now();
+    const f = this.faults.find(
+      (x) =>
+        (!x.method || x.method === method) &&
+        x.path.test(path) &&
+        (x.until === undefined || now < x.until) &&
+        (x.times === undefined || x.hits < x.times),
+    );
+    if (f) f.hits++;
+    return f;
   }
 
   private refuse(where: string, problems: string[]) {
@@ -145,6 +192,16 @@ export abstract class FakeRest {
   private createMessage(channel: string, body: any) {
     const p = checkMessage(body, { create: true });
     if (p.length) return this.refuse("channel message", p);
+    // Discord: with enforce_nonce, a nonce seen from the same author in the last few minutes
+    // returns the message already made instead of making another.
+    if (body.enforce_nonce && body.nonce !== undefined) {
+      const same = this.channelMessages.find((m) => m.nonce === body.nonce && m.channel_id === channel);
+      if (same) return { status: 200, json: same };
+    }
+    const ref = body.message_reference?.message_id;
+    if (ref && this.channelMessages.some((m) => m.message_reference?.message_id === ref)) {
+      this.problems.push(`message ${ref} answered twice`);
+    }
     const message = {
       ...messageObject({
         id: snowflake(),
@@ -156,6 +213,7 @@ export abstract class FakeRest {
         reference: body.message_reference,
       }),
       allowed_mentions: body.allowed_mentions,
+      ...(body.nonce !== undefined ? { nonce: body.nonce } : {}),
     };
     this.channelMessages.push(message);
     return { status: 200, json: message };
@@ -182,4 +240,22 @@ export abstract class FakeRest {
     });
     return { ...base, allowed_mentions: fields.allowed_mentions };
   }
+}
+
+function faultResponse(f: Fault): [number, unknown, Record<string, string>] {
+  if (f.status === 429) {
+    const after = f.retryAfterS ?? 1;
+    return [
+      429,
+      { message: "You are being rate limited.", retry_after: after, global: false },
+      {
+        "retry-after": String(after),
+        "x-ratelimit-scope": "user",
+        "x-ratelimit-limit": "5",
+        "x-ratelimit-remaining": "0",
+        "x-ratelimit-reset-after": String(after),
+      },
+    ];
+  }
+  return [f.status, { message: `${f.status}: injected fault`, code: 0 }, {}];
 }

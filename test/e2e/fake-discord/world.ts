@@ -2,10 +2,11 @@
 // Shapes follow Discord's API v10 objects closely enough for discord.js to build its structures.
 
 let counter = 0n;
-/** Snowflake-looking ids, unique within a run. */
+const DISCORD_EPOCH = 1420070400000n;
+/** Snowflakes as Discord makes them (creation time in the top bits), unique within a run. */
 export function snowflake(): string {
   counter += 1n;
-  return String(1300000000000000000n + counter * 4096n);
+  return String(((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (counter & 0x3fffffn));
 }
 
 export const BOT_ID = "1400000000000000001";

@@ -30,16 +30,39 @@ describe("queue", () => {
     if (second.kind === "accepted") expect(await second.result).toBe("B");
   });
 
-  it("estimates the wait from the jobs ahead and how long jobs take", async () => {
+  it("under the hard cap, says when the jobs ahead should be done", async () => {
     let t = 0;
-    const q = createQueue({ concurrency: 2, maxWaiting: 2, initialJobMs: 1000, now: () => t });
+    const q = createQueue({ concurrency: 2, maxWaiting: 2, maxWaitMs: 60_000, initialJobMs: 1000, now: () => t });
     const hold = deferred();
     for (let i = 0; i < 4; i++) q.submit(() => hold.promise);
-    const full = q.submit(async () => "x");
-    expect(full).toEqual({ kind: "full", retryAfterMs: 2000 });
+    // Two waiting plus this one, two at a time, 1 s each.
+    expect(q.submit(async () => "x")).toEqual({ kind: "full", retryAfterMs: 1500 });
     t = 6000;
     hold.resolve("done");
     await new Promise((r) => setTimeout(r, 0));
+  });
+
+  it("admits by expected wait: many quick jobs are taken, slow ones refused with the excess wait", async () => {
+    let t = 0;
+    const q = createQueue({ concurrency: 1, maxWaiting: 1000, maxWaitMs: 10_000, initialJobMs: 1000, now: () => t });
+    const hold = deferred();
+    const kinds = Array.from({ length: 12 }, () => q.submit(() => hold.promise).kind);
+    // One running, then waits of 1 s … 10 s are within the bound; the 12th would wait 11 s.
+    expect(kinds.filter((k) => k === "accepted")).toHaveLength(11);
+    expect(q.submit(async () => "late")).toEqual({ kind: "full", retryAfterMs: 1000 });
+    // Jobs that take 10 ms pull the estimate down, so a burst of a hundred now fits.
+    t = 10;
+    hold.resolve("done");
+    await new Promise((r) => setTimeout(r, 0));
+    for (let round = 0; round < 30; round++) {
+      const quick = q.submit(async () => "q");
+      if (quick.kind === "accepted") await quick.result;
+    }
+    expect(q.serviceMs).toBeLessThan(50);
+    const burst = deferred();
+    const admitted = Array.from({ length: 100 }, () => q.submit(() => burst.promise)).filter((a) => a.kind === "accepted");
+    expect(admitted).toHaveLength(100);
+    burst.resolve("done");
   });
 
   it("passes a job's failure to its caller and keeps going", async () => {
