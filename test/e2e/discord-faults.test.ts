@@ -128,3 +128,20 @@ describe("gateway outage", () => {
     expect(embedOf(await h.fake.answerOf(ask(h))).title).toBe(HAFTAR.title);
   });
 });
+
+describe("/reindex beside questions", () => {
+  it("takes no question slot: it runs while the queue is full, and three at once are all answered", async () => {
+    const newsdesk = createNewsdeskDouble();
+    h = await startHarness(newsdesk, { queueConcurrency: 1, queueMaxWaiting: 1 });
+    newsdesk.hold();
+    const running = ask(h, "who accompanied Haftar?", USERS.alice);
+    const waiting = ask(h, "who accompanied Haftar?", USERS.bob);
+    await h.fake.waitFor(() => running.callbacks.length && waiting.callbacks.length, 5000, "both deferred");
+    const reindexes = [0, 1, 2].map(() => h!.fake.interact({ kind: "slash", name: "reindex", from: USERS.admin }));
+    const reports = await Promise.all(reindexes.map((i) => h!.fake.answerOf(i)));
+    for (const r of reports) expect(embedOf(r).description).toContain("**Added** (1)");
+    newsdesk.release();
+    expect(embedOf(await h.fake.answerOf(running)).title).toBe(HAFTAR.title);
+    expect(embedOf(await h.fake.answerOf(waiting)).title).toBe(HAFTAR.title);
+  });
+});

@@ -1,8 +1,8 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
 import type { Command } from "../command.js";
 import { formatReindex } from "../format/other-replies.js";
+import { RESTARTING } from "../gate.js";
 import { interactionSink, replyPrivately } from "../interaction-reply.js";
-import { queuedReply } from "../queued-reply.js";
 
 export default {
   data: new SlashCommandBuilder()
@@ -16,17 +16,24 @@ export default {
       await replyPrivately(interaction, "Only members with the Manage Server permission can reindex.");
       return;
     }
-    const job = () => ctx.newsdesk.reindex();
+    if (ctx.gate.closing) return void (await replyPrivately(interaction, RESTARTING));
+    // Not through the question queue: a re-index takes no question's slot. Requests made while one
+    // runs share the next run (the service coalesces them), so none is refused.
     const sink = interactionSink(interaction, true, ctx);
-    const done = await queuedReply(ctx.gate, interaction.user.id, job, sink, { cooldown: false });
-    if (done.kind === "refused") return;
-    if (done.kind === "failed") throw done.error;
+    const settled = ctx.newsdesk.reindex().then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    await sink.begin();
+    const outcome = await settled;
+    if (!outcome.ok) throw outcome.error;
+    const r = outcome.value;
     ctx.logger.info("reindexed from Discord", {
       by: interaction.user.id,
-      added: done.value.added.length,
-      changed: done.value.changed.length,
-      removed: done.value.removed.length,
+      added: r.added.length,
+      changed: r.changed.length,
+      removed: r.removed.length,
     });
-    await sink.deliver(formatReindex(done.value));
+    await sink.deliver(formatReindex(r));
   },
 } satisfies Command;
