@@ -15,6 +15,7 @@ import { repairText } from "./knowledge/repair/index.js";
 import type { Logger } from "./log.js";
 // The models barrel loads transformers.js only when a model is really loaded (a lexical start stays cheap).
 import { resolveModels, summaryModel, watchForModels, type ModelWatcher, type ReadyModels } from "./models/index.js";
+import { coalesce } from "./service/coalesced-reindex.js";
 import { watchKnowledge, type KnowledgeWatcher } from "./service/watch-knowledge.js";
 import { DIGEST_DEFAULTS, summarizeArticle, summarizeGenerated, summarizeTopic } from "./summarize/index.js";
 import type { ArticleInfo, ChangeDetection, Embedder, Newsdesk, Reader, ReindexReport } from "./types.js";
@@ -150,7 +151,8 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       version,
       changes: knowledgeWatcher?.detection() ?? notWatched,
     }),
-    async reindex(): Promise<ReindexReport> {
+    // One at a time for /reindex and the watcher together; requests made meanwhile share the next run.
+    reindex: coalesce(async (): Promise<ReindexReport> => {
       const refresh = await refreshIndex(refreshOptions);
       let index = assembleIndex(refresh.items);
       // Models that arrive while this index is being refreshed or embedded are caught by the next pass.
@@ -161,7 +163,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       state = { ...state, refresh, index, catalog };
       logReport(logger, refresh.report);
       return refresh.report;
-    },
+    }),
     async close() {
       await knowledgeWatcher?.close();
       watcher?.stop();

@@ -2,7 +2,7 @@
 // A request that arrives while one runs cannot use that run (files may have changed after it
 // began), so it is served by exactly one more run afterwards, shared by everyone who asked
 // meanwhile. Never more than one running and one waiting; nothing is refused.
-import type { Newsdesk, ReindexReport } from "../types.js";
+import type { ReindexReport } from "../types.js";
 
 export function coalesce(reindex: () => Promise<ReindexReport>): () => Promise<ReindexReport> {
   let running: Promise<ReindexReport> | null = null;
@@ -29,10 +29,4 @@ export function coalesce(reindex: () => Promise<ReindexReport>): () => Promise<R
     }
     return next;
   };
-}
-
-/** The same core, its reindex coalesced; every other member is the core's own (live getters too). */
-export function withCoalescedReindex<N extends Newsdesk>(newsdesk: N): N {
-  const reindex = coalesce(() => newsdesk.reindex());
-  return Object.assign(Object.create(newsdesk) as N, { reindex });
 }

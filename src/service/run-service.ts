@@ -4,7 +4,6 @@
 import { ConfigError } from "../errors.js";
 import { createLogger, type Logger } from "../log.js";
 import type { Newsdesk } from "../types.js";
-import { withCoalescedReindex } from "./coalesced-reindex.js";
 import { startHealthServer, type HealthServer } from "./health-server.js";
 import { guardProcess, onStopSignals } from "./process-signals.js";
 import { explainStartFailure, loadBotConfig, type BotConfig } from "./startup-config.js";
@@ -56,8 +55,7 @@ export async function runService(startFace: StartFace): Promise<void> {
     logger.info("health check listening", { url: `http://127.0.0.1:${health.port}/healthz` });
   }
 
-  // One re-index at a time for /reindex and the watcher together.
-  newsdesk = withCoalescedReindex(await openNewsdesk(config, logger));
+  newsdesk = await openNewsdesk(config, logger);
   face = await startFace(config, newsdesk, logger).catch(async (error: unknown) => {
     const explained = explainStartFailure(error);
     if (!explained) throw error;

@@ -18,7 +18,7 @@ export default {
     }
     if (ctx.gate.closing) return void (await replyPrivately(interaction, RESTARTING));
     // Not through the question queue: a re-index takes no question's slot. Requests made while one
-    // runs share the next run (the service coalesces them), so none is refused.
+    // runs share the next run (the core coalesces them), so none is refused.
     const sink = interactionSink(interaction, true, ctx);
     const settled = ctx.newsdesk.reindex().then(
       (value) => ({ ok: true as const, value }),
