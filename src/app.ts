@@ -5,11 +5,9 @@ import { createLexicalReader } from "./answer/lexical-reader.js";
 import { retrieve } from "./retrieval/retrieve.js";
 import type { Config } from "./config/index.js";
 import { ModelError } from "./errors.js";
-import { idf } from "./search/bm25.js";
-import { embedPassages } from "./search/embed-passages.js";
 import { cachedQueries } from "./retrieval/query-cache.js";
-import { refreshIndex, type RefreshResult } from "./search/refresh.js";
-import { assembleIndex, type SearchIndex } from "./search/search-index.js";
+import { startEmbedding, type Embedding } from "./search/background-embedding.js";
+import { openKnowledgeIndex } from "./search/knowledge-index.js";
 import { buildCatalog, closestArticleIds, findArticles, type ArticleCatalog } from "./search/article-catalog.js";
 import { repairText } from "./knowledge/repair/index.js";
 import type { Logger } from "./log.js";
@@ -18,18 +16,18 @@ import { resolveModels, summaryModel, watchForModels, type ModelWatcher, type Re
 import { coalesce } from "./service/coalesced-reindex.js";
 import { watchKnowledge, type KnowledgeWatcher } from "./service/watch-knowledge.js";
 import { DIGEST_DEFAULTS, summarizeArticle, summarizeGenerated, summarizeTopic } from "./summarize/index.js";
-import type { ArticleInfo, ChangeDetection, Embedder, Newsdesk, Reader, ReindexReport } from "./types.js";
+import type { ArticleInfo, ChangeDetection, Embedder, Newsdesk, Passage, Reader, ReindexReport } from "./types.js";
 
 const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
 
-/** Never mutated: every change swaps in a new state in one step, so a question in flight
- *  reads one consistent index (and its vectors) from start to finish. */
+/** Never mutated: every change swaps in a new state in one step. The index itself is the
+ *  database, updated in place article by article (in transactions): no second copy is built. */
 interface State {
-  readonly refresh: RefreshResult;
-  readonly index: SearchIndex;
   /** The article list and its title index, rebuilt only when the list changes. */
   readonly catalog: ArticleCatalog;
   readonly models?: ReadyModels;
+  /** Passage vectors of the models' embedder, filled before the first answer or in the background. */
+  readonly embedding?: Embedding;
 }
 
 export interface NewsdeskOptions {
@@ -39,40 +37,44 @@ export interface NewsdeskOptions {
   watchKnowledge?: boolean;
   /** "Not found" thresholds, when not the calibrated defaults. */
   thresholds?: { model?: number; lexical?: number };
+  /** Embed passages in the background and answer at once (the bot): until a passage has its
+   *  vector it is found by the lexical search only. Otherwise start-up and reindex wait. */
+  embedInBackground?: boolean;
+}
+
+/** The core, plus what only the command line's `index` needs. */
+export interface LocalNewsdesk extends Newsdesk {
+  /** What the refresh at start-up found. */
+  readonly startupReport: ReindexReport;
+  /** Every passage in index order, read from the database as it goes. */
+  eachPassage(): Iterable<Passage>;
 }
 
 /** Wires config, index and models into the one core that the CLI and Discord faces share. */
-export async function createNewsdesk(config: Config, logger: Logger, options: NewsdeskOptions = {}): Promise<Newsdesk> {
+export async function createNewsdesk(config: Config, logger: Logger, options: NewsdeskOptions = {}): Promise<LocalNewsdesk> {
   const startedAt = new Date();
-  const refreshOptions = { knowledgeDir: config.KNOWLEDGE_DIR, cacheDir: config.CACHE_DIR, repair: (b: string) => repairText(b), logger };
-  const first = await refreshIndex(refreshOptions);
-  logReport(logger, first.report);
-  if (first.items.length === 0) {
+  const knowledge = await openKnowledgeIndex({
+    knowledgeDir: config.KNOWLEDGE_DIR,
+    cacheDir: config.CACHE_DIR,
+    repair: (b: string) => repairText(b),
+    logger,
+  });
+  const first = await knowledge.refresh();
+  logReport(logger, first);
+  const search = () => knowledge.search;
+  if (search().counts().articles === 0) {
     logger.warn(
       `The knowledge folder ${config.KNOWLEDGE_DIR} has no articles (.md, .txt or .html files): every question will be "not found"`,
     );
   }
-  const firstIndex = assembleIndex(first.items);
-  let state: State = { refresh: first, index: firstIndex, catalog: buildCatalog(firstIndex.articles.values()) };
+  let state: State = { catalog: buildCatalog(search().articleList()) };
   let watcher: ModelWatcher | undefined;
 
-  /** The index with its passages embedded by `models` (cached vectors are reused). */
-  async function withVectors(refresh: RefreshResult, index: SearchIndex, models: ReadyModels): Promise<SearchIndex> {
-    if (index.vectors?.modelId === models.embedder.modelId) return index;
-    return { ...index, vectors: await embedPassages(index, refresh.items, models.embedder, refresh.folder, logger) };
-  }
-
   async function useModels(models: ReadyModels): Promise<void> {
-    // A reindex may swap the index while this one is being embedded: embed again until the
-    // index embedded is still the current one (the vector cache makes a repeat cheap).
-    for (;;) {
-      const current = state;
-      const index = await withVectors(current.refresh, current.index, models);
-      if (state === current) {
-        state = { ...current, index, models };
-        break;
-      }
-    }
+    // One embedding loop for the database: passages a reindex adds meanwhile are picked up by it.
+    const embedding = startEmbedding(knowledge, models.embedder, logger);
+    if (!options.embedInBackground) await embedding.idle();
+    state = { ...state, models, embedding };
     logger.info("Answering in model mode", { embedder: models.embedder.modelId, reader: models.reader.modelId });
   }
 
@@ -99,30 +101,34 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
   // GENERATED_SUMMARIES: the summary model loads on the first summary, and only in model mode.
   const summarizer = config.GENERATED_SUMMARIES ? summaryModel(config, logger) : undefined;
 
-  const lexicalReader = (index: SearchIndex): Reader => createLexicalReader({ idf: (t) => idf(index.bm25, t) });
+  const lexicalReader = (): Reader => createLexicalReader({ idf: (t) => search().idf(t) });
   const embedder = (): Embedder | undefined => state.models?.embedder;
 
-  const newsdesk: Newsdesk = {
+  const newsdesk: LocalNewsdesk = {
+    startupReport: first,
+    eachPassage: () => search().eachPassage(),
     async ask(question) {
-      const { index, models } = state;
+      const { models, embedding } = state;
+      const index = search();
       return ask(
         models
           ? {
               index,
               reader: models.reader,
               embedder: cachedQueries(models.embedder),
+              dense: embedding?.vectors,
               threshold: options.thresholds?.model ?? config.ANSWER_THRESHOLD ?? ANSWER_THRESHOLDS.model,
             }
           : {
               index,
-              reader: lexicalReader(index),
+              reader: lexicalReader(),
               threshold: options.thresholds?.lexical ?? config.ANSWER_THRESHOLD ?? ANSWER_THRESHOLDS.lexical,
             },
         question,
       );
     },
     async summarize(articleId, summaryOptions) {
-      const article = state.index.articles.get(articleId);
+      const article = search().article(articleId);
       if (!article) return { kind: "unknown-article", articleId, closest: closestArticleIds(state.catalog, articleId) };
       if (summarizer && state.models) {
         try {
@@ -135,39 +141,42 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       return summarizeArticle(article, summaryOptions, embedder());
     },
     async summarizeTopic(topic, summaryOptions) {
-      const hits = retrieve(state.index, topic, { k: DIGEST_DEFAULTS.passages });
-      return summarizeTopic(topic, hits, state.index.articles, summaryOptions, embedder());
+      const hits = retrieve(search(), topic, { k: DIGEST_DEFAULTS.passages });
+      const articles = new Map(hits.flatMap(({ passage }) => search().article(passage.articleId) ?? []).map((a) => [a.id, a]));
+      return summarizeTopic(topic, hits, articles, summaryOptions, embedder());
     },
     articles: (): ArticleInfo[] => [...state.catalog.list],
     findArticles: (query, limit) => findArticles(state.catalog, query, limit),
-    passage: (id) => state.index.passageById.get(id),
+    passage: (id) => search().passage(id),
     status: () => ({
       mode: state.models ? "model" : "lexical",
       embedderModel: state.models?.embedder.modelId ?? null,
       readerModel: state.models?.reader.modelId ?? null,
-      articles: state.index.articles.size,
-      passages: state.index.passages.length,
+      ...search().counts(),
       startedAt,
       version,
       changes: knowledgeWatcher?.detection() ?? notWatched,
     }),
     // One at a time for /reindex and the watcher together; requests made meanwhile share the next run.
     reindex: coalesce(async (): Promise<ReindexReport> => {
-      const refresh = await refreshIndex(refreshOptions);
-      let index = assembleIndex(refresh.items);
-      // Models that arrive while this index is being refreshed or embedded are caught by the next pass.
-      while (state.models && index.vectors?.modelId !== state.models.embedder.modelId)
-        index = await withVectors(refresh, index, state.models);
-      const catalog = buildCatalog(index.articles.values(), state.catalog);
-      // Swapped in one step: questions in flight finish on the old index.
-      state = { ...state, refresh, index, catalog };
-      logReport(logger, refresh.report);
-      return refresh.report;
+      // In place, a batch of articles per transaction: a question asked meanwhile sees each
+      // article before or after its update, never half of it; no second index is built.
+      const report = await knowledge.refresh();
+      const catalog = buildCatalog(search().articleList(), state.catalog);
+      state = { ...state, catalog };
+      if (state.embedding) {
+        state.embedding.wake();
+        if (!options.embedInBackground) await state.embedding.idle();
+      }
+      logReport(logger, report);
+      return report;
     }),
     async close() {
       await knowledgeWatcher?.close();
       watcher?.stop();
+      await state.embedding?.stop();
       await Promise.all([state.models?.dispose(), summarizer?.dispose()]);
+      knowledge.close();
     },
   };
   if (options.watchKnowledge && config.WATCH_KNOWLEDGE !== "off") {

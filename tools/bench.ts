@@ -1,3 +1,5 @@
+// npm run bench -- --corpus synthetic:N [--questions N] [--json]   (the archive bench: index build,
+//                  refreshes, cold start, ask latency and recall at N articles)
 // npm run bench -- [--json] [--corpus seed|bbc|squad] [--dtype q8|fp32] [--mode model|lexical]
 //                  [--questions N] [--summaries N] [--cold-runs N] [--index-passages N] [--index-runs N]
 //                  [--vectors 10000,100000,1000000] [--data DIR] [--out DIR] [--cache DIR] [--no-compiled] [--ann-up-to N]
@@ -8,6 +10,7 @@ import path from "node:path";
 import { benchReport } from "./bench/bench-report.js";
 import { CORPORA, type CorpusName } from "./bench/corpora.js";
 import { runBench } from "./bench/run-bench.js";
+import { archiveReport, runArchiveBench } from "./bench/archive/run-archive-bench.js";
 import { latencyChart } from "./bench/svg-chart.js";
 import { UsageError } from "../src/errors.js";
 import type { Mode } from "../src/types.js";
@@ -15,6 +18,7 @@ import { parseFlags } from "../src/cli/parse-flags.js";
 import { runCommand } from "../src/cli/run-command.js";
 
 const USAGE = `Usage:
+  npm run bench -- --corpus synthetic:N [--questions N] [--json] [--data DIR] [--out DIR] [--cache DIR]
   npm run bench -- [--json] [--corpus seed|bbc|squad] [--dtype q8|fp32] [--mode model|lexical]
                    [--questions N] [--summaries N] [--cold-runs N] [--index-passages N] [--index-runs N]
                    [--vectors 10000,100000,1000000] [--data DIR] [--out DIR] [--cache DIR] [--no-compiled] [--ann-up-to N]`;
@@ -56,6 +60,22 @@ await runCommand(USAGE, async () => {
     return 0;
   }
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const synthetic = /^synthetic:(\d+)(k?)$/.exec(values.corpus);
+  if (synthetic) {
+    const articles = Number(synthetic[1]) * (synthetic[2] ? 1000 : 1);
+    if (articles < 1) throw new UsageError("--corpus synthetic:N needs N ≥ 1");
+    const result = await runArchiveBench({
+      articles,
+      planted: Math.min(count("questions", values.questions), articles),
+      dataDir: values.data,
+      workDir: values.cache,
+      log: (line) => process.stderr.write(`[bench] ${line}\n`),
+    });
+    await mkdir(values.out, { recursive: true });
+    await writeFile(path.join(values.out, `bench-synthetic-${articles}.json`), JSON.stringify(result, null, 2) + "\n");
+    process.stdout.write(values.json ? JSON.stringify(result) + "\n" : archiveReport(result) + "\n");
+    return 0;
+  }
   const corpus = oneOf<CorpusName>("corpus", values.corpus, CORPORA);
   const modes: Mode[] = values.mode === undefined ? ["model", "lexical"] : [oneOf<Mode>("mode", values.mode, ["model", "lexical"])];
   const result = await runBench({

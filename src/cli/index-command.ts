@@ -1,7 +1,5 @@
-import { refreshIndex } from "../search/refresh.js";
 import { loadConfig } from "../config/index.js";
 import { createNewsdesk } from "../app.js";
-import { repairText } from "../knowledge/repair/index.js";
 import { createLogger } from "../log.js";
 import { COMMON_FLAGS, configOverrides, parseFlags } from "./parse-flags.js";
 import { runCommand } from "./run-command.js";
@@ -20,29 +18,26 @@ await runCommand(USAGE, async () => {
   const config = loadConfig(configOverrides(values));
   const logger = createLogger({ level: config.LOG_LEVEL });
   const started = Date.now();
-  // The app refreshes the index (and embeds passages in model mode) as it starts.
+  // The app refreshes the index (and embeds passages in model mode) as it starts: once.
   const newsdesk = await createNewsdesk(config, logger);
-  await newsdesk.close();
-  // A second refresh reads the now-current cache: cheap, and gives the passages in order.
-  const { items, report } = await refreshIndex({
-    knowledgeDir: config.KNOWLEDGE_DIR,
-    cacheDir: config.CACHE_DIR,
-    repair: repairText,
-    logger: createLogger({ level: "error" }),
-  });
-  if (values.json) {
-    for (const { passages } of items) {
-      for (const p of passages)
+  try {
+    const { articles, passages } = newsdesk.status();
+    if (values.json) {
+      for (const p of newsdesk.eachPassage()) {
         process.stdout.write(
           JSON.stringify({ id: p.id, articleId: p.articleId, title: p.title, paragraph: p.paragraph, text: p.text }) + "\n",
         );
+      }
+    } else {
+      const skipped = newsdesk.startupReport.problems.length;
+      process.stdout.write(
+        `Indexed ${articles} articles, ${passages} passages in ${((Date.now() - started) / 1000).toFixed(1)} s` +
+          (skipped ? `; ${skipped} files skipped (see above)` : "") +
+          "\n",
+      );
     }
-  } else {
-    process.stdout.write(
-      `Indexed ${items.length} articles, ${report.passages} passages in ${((Date.now() - started) / 1000).toFixed(1)} s` +
-        (report.problems.length ? `; ${report.problems.length} files skipped (see above)` : "") +
-        "\n",
-    );
+  } finally {
+    await newsdesk.close();
   }
   return 0;
 });

@@ -1,56 +1,91 @@
-import { idf, searchBm25 } from "../search/bm25.js";
-import { searchDense } from "../search/dense.js";
+import type { DenseHit } from "../search/quantized-vectors.js";
+import type { RowPassage, SearchIndex } from "../search/search-index.js";
+import { bestSentenceCoverage, searchTerms, searchTermsBySentence, termWeights } from "../text/index.js";
+import type { ScoredPassage } from "../types.js";
+import { bm25Score, DEFAULT_BM25_PARAMS, type Bm25Params } from "./bm25-score.js";
 import { fuseRankings } from "./fuse.js";
 import { RETRIEVAL_DEFAULTS } from "./retrieval-defaults.js";
 import { proximityBonus } from "./proximity.js";
-import type { SearchIndex } from "../search/search-index.js";
-import { bestSentenceCoverage, searchTerms, searchTermsBySentence, termWeights } from "../text/index.js";
-import type { ScoredPassage } from "../types.js";
+
+/** Nearest passages by embedding: exact or approximate, over the passages embedded so far. */
+export interface DenseSearch {
+  search(query: Float32Array, k: number): DenseHit[];
+}
 
 export interface RetrieveOptions {
   k: number;
   /** The question's embedding, in model mode: dense ranking is fused with BM25. */
   queryVector?: Float32Array;
-  /** Weight of the proximity bonus against BM25 (default: RETRIEVAL_DEFAULTS, as for the others). */
+  /** Passage vectors of the same model as `queryVector`. */
+  dense?: DenseSearch;
+  /** Weight of the proximity bonus against BM25 (tuned on SQuAD). */
   proximityWeight?: number;
   /** Weight of the best single sentence's share of the question's words (tuned on SQuAD). */
   sentenceWeight?: number;
   /** RRF weights of the two rankings (tuned on SQuAD). */
   bm25Weight?: number;
   denseWeight?: number;
-  /** How deep each ranking is read before fusing. */
+  /** How many of the engine's candidates are reranked, and how deep the dense ranking is read. */
   depth?: number;
+  bm25?: Bm25Params;
 }
 
-/** The best passages for a question: BM25 with a phrase-proximity rerank, fused with dense
- *  search when a query vector and passage vectors of the same model are at hand. */
+/** The engine's candidates with identical texts (wire copies, reposts) kept once, best first. */
+function distinct(passages: RowPassage[], depth: number): RowPassage[] {
+  const seen = new Set<string>();
+  const out: RowPassage[] = [];
+  for (const p of passages) {
+    if (seen.has(p.text)) continue;
+    seen.add(p.text);
+    out.push(p);
+    if (out.length === depth) break;
+  }
+  return out;
+}
+
+/** The best passages for a question: the engine's BM25 candidates, rescored exactly and reranked
+ *  by phrase proximity and sentence coverage, fused with dense search in model mode. */
 export function retrieve(index: SearchIndex, question: string, options: RetrieveOptions): ScoredPassage[] {
   const depth = Math.max(options.depth ?? RETRIEVAL_DEFAULTS.depth, options.k);
+  const params = options.bm25 ?? DEFAULT_BM25_PARAMS;
   const queryTerms = searchTerms(question);
-  const queryIdf = termWeights(queryTerms, (t) => idf(index.bm25, t));
   const lambda = options.proximityWeight ?? RETRIEVAL_DEFAULTS.proximityWeight;
   const mu = options.sentenceWeight ?? RETRIEVAL_DEFAULTS.sentenceWeight;
-  const lexical = searchBm25(index.bm25, queryTerms, depth)
-    .map((h) => {
-      const sentences = searchTermsBySentence(index.passages[h.doc]!.text);
+  const idf = (t: string) => index.idf(t);
+  const queryIdf = termWeights(queryTerms, idf);
+  const corpus = { idf, averageLength: index.averageLength() };
+  // Read past the depth so that dropping duplicates still leaves `depth` candidates.
+  const engine = index.searchTerms(queryTerms, Math.ceil(depth * 1.5), params.titleWeight);
+  const titleTerms = new Map<string, string[]>();
+  const lexical = distinct(index.passagesAt(engine.map((h) => h.row)), depth)
+    .map((passage) => {
+      const sentences = searchTermsBySentence(passage.text);
+      let title = titleTerms.get(passage.title);
+      if (!title) titleTerms.set(passage.title, (title = searchTerms(passage.title)));
+      const bm25 = bm25Score(queryTerms, sentences.flat(), title, corpus, params);
       return {
-        doc: h.doc,
-        score: h.score + lambda * proximityBonus(index.bm25, queryTerms, sentences) + mu * bestSentenceCoverage(sentences, queryIdf),
+        passage,
+        score: bm25 + lambda * proximityBonus(idf, queryTerms, sentences) + mu * bestSentenceCoverage(sentences, queryIdf),
       };
     })
-    .sort((a, b) => b.score - a.score || a.doc - b.doc);
-  const vectors = index.vectors;
-  if (!options.queryVector || !vectors) {
-    return lexical.slice(0, options.k).map((h) => ({ passage: index.passages[h.doc]!, score: h.score }));
+    .sort((a, b) => b.score - a.score || a.passage.row - b.passage.row);
+  const strip = ({ row: _row, ...passage }: RowPassage) => passage;
+  if (!options.queryVector || !options.dense) {
+    return lexical.slice(0, options.k).map((h) => ({ passage: strip(h.passage), score: h.score }));
   }
-  const dense = searchDense(vectors.data, vectors.dimension, options.queryVector, depth);
-  return fuseRankings(
-    [
-      { docs: lexical.map((h) => h.doc), weight: options.bm25Weight ?? RETRIEVAL_DEFAULTS.bm25Weight },
-      { docs: dense.map((h) => h.doc), weight: options.denseWeight ?? RETRIEVAL_DEFAULTS.denseWeight },
-    ],
-    RETRIEVAL_DEFAULTS.rrfK,
-  )
-    .slice(0, options.k)
-    .map((h) => ({ passage: index.passages[h.doc]!, score: h.score }));
+  const dense = options.dense.search(options.queryVector, depth);
+  const known = new Map(lexical.map((h) => [h.passage.row, h.passage]));
+  const fused = fuseRankings([
+    { docs: lexical.map((h) => h.passage.row), weight: options.bm25Weight ?? RETRIEVAL_DEFAULTS.bm25Weight },
+    { docs: dense.map((h) => h.row), weight: options.denseWeight ?? RETRIEVAL_DEFAULTS.denseWeight },
+  ], RETRIEVAL_DEFAULTS.rrfK).slice(0, options.k * 2);
+  const unknown = index.passagesAt(fused.filter((h) => !known.has(h.doc)).map((h) => h.doc));
+  for (const p of unknown) known.set(p.row, p);
+  // Rows gone since the vectors were loaded (an edited article) have no passage and drop out.
+  return fused
+    .flatMap((h) => {
+      const passage = known.get(h.doc);
+      return passage ? [{ passage: strip(passage), score: h.score }] : [];
+    })
+    .slice(0, options.k);
 }

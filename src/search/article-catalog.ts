@@ -1,7 +1,7 @@
 // The article list both faces show and search: sorted newest first and indexed by title once per
 // change of the list, not on every call or keystroke. Pure.
 import { closestIds } from "../closest-ids.js";
-import type { Article, ArticleInfo, ArticleMatch } from "../types.js";
+import type { ArticleInfo, ArticleMatch } from "../types.js";
 import { buildTitleIndex, type TitleIndex } from "./title-index.js";
 
 export interface ArticleCatalog {
@@ -10,18 +10,12 @@ export interface ArticleCatalog {
   readonly titles: TitleIndex<ArticleInfo>;
 }
 
-const info = (a: Article): ArticleInfo => ({
-  id: a.id,
-  title: a.title,
-  source: a.source,
-  published: a.published,
-  paragraphs: a.paragraphs.length,
-});
+const info = (a: ArticleInfo): ArticleInfo => ({ id: a.id, title: a.title, source: a.source, published: a.published, paragraphs: a.paragraphs });
 const same = (a: ArticleInfo, b: ArticleInfo) =>
   a.id === b.id && a.title === b.title && a.published === b.published && a.source === b.source && a.paragraphs === b.paragraphs;
 
 /** The catalog of `articles`; `previous` itself when nothing it lists has changed. */
-export function buildCatalog(articles: Iterable<Article>, previous?: ArticleCatalog): ArticleCatalog {
+export function buildCatalog(articles: Iterable<ArticleInfo>, previous?: ArticleCatalog): ArticleCatalog {
   const collator = new Intl.Collator();
   const list = [...articles]
     .map(info)

@@ -15,7 +15,7 @@ function projectRoot(): string {
 }
 
 // src/text whole: repair uses its debris rules, chunking its sentences, term counting its tokeniser.
-const PIPELINE = ["src/knowledge", "src/text", "src/search/search-index.ts"];
+const PIPELINE = ["src/knowledge", "src/text", "src/search/article-rows.ts"];
 
 async function files(entry: string): Promise<string[]> {
   const found = await readdir(entry, { recursive: true, withFileTypes: true }).catch(() => undefined);

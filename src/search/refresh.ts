@@ -1,25 +1,27 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { isSystemError, UnreadableFile } from "../errors.js";
 import { buildArticle, hashBytes } from "../knowledge/build-article.js";
 import { scanFolder } from "../knowledge/scan-folder.js";
 import type { Logger } from "../log.js";
 import type { KnowledgeProblem, ReindexReport } from "../types.js";
-import { fromCached, indexFolder, loadIndexCache, saveIndexCache, toCached, type CachedEntry } from "./index-cache.js";
-import { indexArticle, type IndexedArticle } from "./search-index.js";
+import { articleWriter, prepareArticle, type FileState, type PreparedArticle } from "./article-rows.js";
+import type { IndexDatabase } from "./open-database.js";
 
 export interface RefreshOptions {
   knowledgeDir: string;
-  cacheDir: string;
   repair: (body: string) => string;
   logger: Logger;
+  /** Files read and written per transaction: a killed build keeps every finished batch. */
+  batch?: number;
 }
 
-export interface RefreshResult {
-  items: IndexedArticle[];
-  report: ReindexReport;
-  /** Where this folder's cache files live (vectors go there too). */
-  folder: string;
+interface StoredFile {
+  file: string;
+  id: string;
+  size: number;
+  mtime: number;
+  hash: string;
 }
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -35,64 +37,111 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
-async function readCache(folder: string, logger: Logger): Promise<Map<string, CachedEntry>> {
-  try {
-    return new Map((await loadIndexCache(folder))?.map((e) => [e.file, e]) ?? []);
-  } catch (error) {
-    logger.warn("The index cache is unusable and will be rebuilt", { error });
-    return new Map();
-  }
-}
+// A file that cannot be read or parsed is a problem to report; anything else is broken state.
+const isProblem = (error: unknown) => error instanceof UnreadableFile || isSystemError(error);
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Brings the index up to date with the knowledge folder: unchanged files (same content hash)
- * come from the cache, changed and new ones are rebuilt, a broken file is reported by name
- * and skipped. The cache is rewritten atomically only when something changed.
+ * Brings the database up to date with the knowledge folder. A file whose size and modification
+ * time match the stored ones is not read; one whose bytes still hash the same is only re-stamped;
+ * changed and new files are rebuilt article by article; files gone from the listing are removed.
+ * A broken file is reported by name and skipped.
  */
-export async function refreshIndex(options: RefreshOptions): Promise<RefreshResult> {
+export async function refreshIndex(db: IndexDatabase, options: RefreshOptions): Promise<ReindexReport> {
   const { knowledgeDir, logger } = options;
-  const folder = indexFolder(options.cacheDir, knowledgeDir);
   const files = await scanFolder(knowledgeDir);
-  const cache = await readCache(folder, logger);
+  const stored = new Map(
+    (db.prepare("SELECT file, id, size, mtime, hash FROM articles").all() as StoredFile[]).map((row) => [row.file, row]),
+  );
   const report: ReindexReport = { added: [], changed: [], removed: [], unchanged: 0, problems: [], passages: 0 };
   const problems: KnowledgeProblem[] = report.problems;
-  const entries = await mapLimit(files, 16, async (file): Promise<CachedEntry | undefined> => {
+
+  const states = await mapLimit(files, 64, async (file): Promise<FileState | undefined> => {
     try {
-      const bytes = await readFile(path.join(knowledgeDir, file));
-      const cached = cache.get(file);
-      if (cached && cached.article.hash === hashBytes(bytes)) {
-        report.unchanged++;
-        return cached;
-      }
-      const entry = toCached(file, indexArticle(buildArticle(file, bytes, options.repair)));
-      (cached ? report.changed : report.added).push(entry.article.id);
-      return entry;
+      const info = await stat(path.join(knowledgeDir, file));
+      // Whole milliseconds: what every tool that copies or restores times keeps.
+      return { file, size: info.size, mtime: Math.trunc(info.mtimeMs) };
     } catch (error) {
-      // A file that cannot be read or parsed is a problem to report; anything else is broken state.
-      if (!(error instanceof UnreadableFile) && !isSystemError(error)) throw error;
-      problems.push({ file, reason: error instanceof Error ? error.message : String(error) });
+      if (!isProblem(error)) throw error;
+      problems.push({ file, reason: reason(error) });
       return undefined;
     }
   });
-  const kept = entries.filter((e): e is CachedEntry => e !== undefined);
-  const present = new Set(files);
-  for (const [file, entry] of cache) if (!present.has(file)) report.removed.push(entry.article.id);
-  for (const p of problems) logger.warn(`Skipped ${p.file}: ${p.reason}`, { file: p.file });
-  warnDuplicateTitles(kept, logger);
-  if (report.added.length || report.changed.length || report.removed.length || kept.length !== cache.size) {
-    await saveIndexCache(folder, kept).catch((error: unknown) =>
-      logger.warn("The index cache could not be written; answering from memory", { error, folder }),
-    );
+  const pending: FileState[] = [];
+  for (const state of states) {
+    if (!state) continue;
+    const row = stored.get(state.file);
+    if (row && row.size === state.size && row.mtime === state.mtime) report.unchanged++;
+    else pending.push(state);
   }
-  const items = kept.map(fromCached);
-  report.passages = items.reduce((n, i) => n + i.passages.length, 0);
-  return { items, report, folder };
+
+  const writer = articleWriter(db);
+  // Which file holds each article id: two files may not claim the same id (a.md and a.txt).
+  const owner = new Map<string, string>();
+  const present = new Set(files);
+  for (const row of stored.values()) if (present.has(row.file)) owner.set(row.id, row.file);
+
+  const batch = options.batch ?? 256;
+  const started = Date.now();
+  let lastLog = started;
+  for (let b = 0; b < pending.length; b += batch) {
+    const slice = pending.slice(b, b + batch);
+    const outcomes = await mapLimit(slice, 16, async (state) => {
+      try {
+        const bytes = await readFile(path.join(knowledgeDir, state.file));
+        const row = stored.get(state.file);
+        if (row && row.hash === hashBytes(bytes)) return { kind: "touched" as const, state };
+        return { kind: "built" as const, item: prepareArticle(state, buildArticle(state.file, bytes, options.repair)) };
+      } catch (error) {
+        if (!isProblem(error)) throw error;
+        problems.push({ file: state.file, reason: reason(error) });
+        return undefined;
+      }
+    });
+    const puts: PreparedArticle[] = [];
+    for (const outcome of outcomes) {
+      if (outcome?.kind === "touched") report.unchanged++;
+      if (outcome?.kind !== "built") continue;
+      const { item } = outcome;
+      const holder = owner.get(item.article.id);
+      if (holder !== undefined && holder !== item.state.file) {
+        problems.push({ file: item.state.file, reason: `its article id "${item.article.id}" is already taken by ${holder}` });
+        continue;
+      }
+      owner.set(item.article.id, item.state.file);
+      puts.push(item);
+      (stored.has(item.state.file) ? report.changed : report.added).push(item.article.id);
+    }
+    db.transaction(() => {
+      for (const o of outcomes) if (o?.kind === "touched") writer.touch(o.state);
+      for (const item of puts) writer.put(item);
+    })();
+    if (Date.now() - lastLog > 10_000 && b + batch < pending.length) {
+      lastLog = Date.now();
+      const done = b + batch;
+      const eta = ((Date.now() - started) / done) * (pending.length - done);
+      logger.info(`Indexing: ${done}/${pending.length} files, about ${Math.ceil(eta / 1000)} s to go`);
+    }
+  }
+
+  const gone = [...stored.values()].filter((row) => !present.has(row.file));
+  if (gone.length) {
+    db.transaction(() => {
+      for (const row of gone) writer.remove(row.file);
+    })();
+    report.removed.push(...gone.map((row) => row.id));
+  }
+  for (const p of problems) logger.warn(`Skipped ${p.file}: ${p.reason}`, { file: p.file });
+  if (report.added.length) warnDuplicateTitles(db, logger);
+  report.passages = (db.prepare("SELECT count(*) AS n FROM passages").get() as { n: number }).n;
+  return report;
 }
 
-function warnDuplicateTitles(entries: CachedEntry[], logger: Logger): void {
-  const byTitle = new Map<string, string[]>();
-  for (const e of entries) byTitle.set(e.article.title, [...(byTitle.get(e.article.title) ?? []), e.article.id]);
-  for (const [title, ids] of byTitle) {
-    if (ids.length > 1) logger.warn(`Several articles share the title "${title}"; they are told apart by id`, { ids });
+function warnDuplicateTitles(db: IndexDatabase, logger: Logger): void {
+  const shared = db
+    .prepare("SELECT title, json_group_array(id) AS ids FROM articles GROUP BY title HAVING count(*) > 1 LIMIT 20")
+    .all() as Array<{ title: string; ids: string }>;
+  for (const { title, ids } of shared) {
+    logger.warn(`Several articles share the title "${title}"; they are told apart by id`, { ids: JSON.parse(ids) as string[] });
   }
 }

@@ -1,53 +1,176 @@
-import { chunkArticle } from "../knowledge/chunk.js";
-import type { Article, Passage } from "../types.js";
-import { buildBm25, DEFAULT_BM25_PARAMS, type Bm25Document, type Bm25Index, type Bm25Params } from "./bm25.js";
-import { searchTermCounts } from "../text/index.js";
+import type { Article, ArticleInfo, ArticleMeta, Passage } from "../types.js";
+import type { IndexDatabase } from "./open-database.js";
 
-/** The in-memory index: passages in a fixed order, BM25 postings, and (model mode) vectors. */
+/** A passage found by the engine: its row (the key vectors use too) and the engine's BM25 score. */
+export interface EngineHit {
+  row: number;
+  score: number;
+}
+
+/** A passage with its database row, as the rerank and dense search refer to it. */
+export interface RowPassage extends Passage {
+  row: number;
+}
+
+/**
+ * The index as retrieval sees it: queries over the database, nothing of the corpus held in the
+ * heap beyond small caches that a refresh clears.
+ */
 export interface SearchIndex {
-  articles: ReadonlyMap<string, Article>;
-  passages: Passage[];
-  passageById: ReadonlyMap<string, Passage>;
-  bm25: Bm25Index;
-  /** Unit vectors, one per passage in `passages` order, when an embedder is in use. */
-  vectors?: PassageVectors;
+  counts(): { articles: number; passages: number };
+  /** The engine's best `k` passages for any of the terms (BM25, title column weighted), best first. */
+  searchTerms(queryTerms: readonly string[], k: number, titleWeight?: number): EngineHit[];
+  /** Passages by row, in the order asked (rows no longer there are left out). */
+  passagesAt(rows: readonly number[]): RowPassage[];
+  passage(id: string): Passage | undefined;
+  article(id: string): Article | undefined;
+  articleIds(): string[];
+  articleList(): ArticleInfo[];
+  /** Inverse document frequency of a term over passages (0 for unknown terms). */
+  idf(term: string): number;
+  /** Mean BM25 document length (body terms plus title terms). */
+  averageLength(): number;
+  /** Every passage, in index order, read as it goes. */
+  eachPassage(): Generator<Passage>;
+  /** Forget cached statistics after the database changed. */
+  invalidate(): void;
 }
 
-export interface PassageVectors {
-  modelId: string;
-  dimension: number;
-  data: Float32Array;
+interface ArticleRow {
+  id: string;
+  title: string;
+  meta: string;
+  text: string;
+  paragraphs: string;
+  hash: string;
 }
 
-export interface IndexedArticle {
-  article: Article;
-  passages: Passage[];
-  /** BM25 term counts, one per passage, same order. */
-  terms: Array<Map<string, number>>;
+interface PassageRow {
+  row: number;
+  id: string;
+  paragraph: number;
+  start: number;
+  end: number;
+  article: number;
+  articleId: string;
+  title: string;
 }
 
-/** The per-article work of indexing: chunk and count terms. Cached on disk by content hash. */
-export function indexArticle(article: Article): IndexedArticle {
-  const passages = chunkArticle(article);
-  return { article, passages, terms: passages.map((p) => searchTermCounts(p.text)) };
+function toArticle(row: ArticleRow): Article {
+  const paragraphs = (JSON.parse(row.paragraphs) as Array<[number, number, number]>).map(([number, start, end]) => ({
+    number,
+    start,
+    end,
+  }));
+  return {
+    ...(JSON.parse(row.meta) as Omit<ArticleMeta, "title">),
+    id: row.id,
+    title: row.title,
+    text: row.text,
+    paragraphs,
+    hash: row.hash,
+  };
 }
 
-export function assembleIndex(items: readonly IndexedArticle[], params: Bm25Params = DEFAULT_BM25_PARAMS): SearchIndex {
-  const articles = new Map<string, Article>();
-  const passages: Passage[] = [];
-  const documents: Bm25Document[] = [];
-  for (const item of items) {
-    articles.set(item.article.id, item.article);
-    const title = searchTermCounts(item.article.title);
-    item.passages.forEach((p, i) => {
-      passages.push(p);
-      documents.push({ body: item.terms[i]!, title });
+/** FTS5 query syntax: each term quoted (our terms are letters and digits only), any may match. */
+function matchExpression(queryTerms: readonly string[]): string {
+  return [...new Set(queryTerms)].map((t) => `"${t.replaceAll('"', '""')}"`).join(" OR ");
+}
+
+export function databaseSearchIndex(db: IndexDatabase): SearchIndex {
+  const count = db.prepare<[], { articles: number; passages: number }>(
+    "SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM passages) AS passages",
+  );
+  const search = db.prepare<[number, string, number], { row: number; score: number }>(
+    "SELECT rowid AS row, bm25(passage_terms, ?, 1.0) AS score FROM passage_terms WHERE passage_terms MATCH ? ORDER BY score LIMIT ?",
+  );
+  const passageByRow = db.prepare<[number], PassageRow>(
+    `SELECT p.rowid AS row, p.id, p.paragraph, p.start, p.end, p.article, a.id AS articleId, a.title
+       FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.rowid = ?`,
+  );
+  const passageById = db.prepare<[string], PassageRow>(
+    `SELECT p.rowid AS row, p.id, p.paragraph, p.start, p.end, p.article, a.id AS articleId, a.title
+       FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.id = ?`,
+  );
+  const textOf = db.prepare<[number], { text: string }>("SELECT text FROM articles WHERE rowid = ?");
+  const articleById = db.prepare<[string], ArticleRow>("SELECT id, title, meta, text, paragraphs, hash FROM articles WHERE id = ?");
+  const ids = db.prepare<[], { id: string }>("SELECT id FROM articles");
+  const allRows = db.prepare<[], { row: number }>("SELECT rowid AS row FROM passages ORDER BY rowid");
+  const list = db.prepare<[], { id: string; title: string; meta: string; paragraphs: string }>(
+    "SELECT id, title, meta, paragraphs FROM articles",
+  );
+  const documentFrequency = db.prepare<[string], { doc: number }>("SELECT doc FROM passage_vocabulary WHERE term = ?");
+  const average = db.prepare<[], { value: number | null }>("SELECT avg(length) AS value FROM passages");
+
+  let counts: { articles: number; passages: number } | undefined;
+  let averageLength: number | undefined;
+  const idfs = new Map<string, number>();
+
+  function withText(rows: PassageRow[]): RowPassage[] {
+    const texts = new Map<number, string>();
+    return rows.map((r) => {
+      let text = texts.get(r.article);
+      if (text === undefined) texts.set(r.article, (text = textOf.get(r.article)?.text ?? ""));
+      const { row, id, articleId, title, paragraph, start, end } = r;
+      return { row, id, articleId, title, paragraph, start, end, text: text.slice(start, end) };
     });
   }
-  return {
-    articles,
-    passages,
-    passageById: new Map(passages.map((p) => [p.id, p])),
-    bm25: buildBm25(documents, params),
+
+  const index: SearchIndex = {
+    counts: () => (counts ??= count.get()!),
+    searchTerms(queryTerms, k, titleWeight = 1) {
+      if (queryTerms.length === 0 || k < 1) return [];
+      return search.all(titleWeight, matchExpression(queryTerms), k).map((h) => ({ row: h.row, score: -h.score }));
+    },
+    passagesAt(rows) {
+      return withText(rows.flatMap((r) => passageByRow.get(r) ?? []));
+    },
+    passage(id) {
+      const row = passageById.get(id);
+      if (!row) return undefined;
+      const { row: _row, ...passage } = withText([row])[0]!;
+      return passage;
+    },
+    article(id) {
+      const row = articleById.get(id);
+      return row && toArticle(row);
+    },
+    articleIds: () => ids.all().map((r) => r.id),
+    articleList: () =>
+      list.all().map((r) => {
+        const meta = JSON.parse(r.meta) as ArticleMeta;
+        return {
+          id: r.id,
+          title: r.title,
+          ...(meta.source && { source: meta.source }),
+          ...(meta.published && { published: meta.published }),
+          paragraphs: (JSON.parse(r.paragraphs) as unknown[]).length,
+        };
+      }),
+    idf(term) {
+      let value = idfs.get(term);
+      if (value === undefined) {
+        const df = documentFrequency.get(term)?.doc ?? 0;
+        const n = index.counts().passages;
+        value = df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
+        if (idfs.size > 100_000) idfs.clear();
+        idfs.set(term, value);
+      }
+      return value;
+    },
+    *eachPassage() {
+      // Rows first, then passages a page at a time: a long iteration holds no statement open.
+      const rows = allRows.all().map((r) => r.row);
+      for (let i = 0; i < rows.length; i += 512) {
+        for (const { row: _row, ...passage } of index.passagesAt(rows.slice(i, i + 512))) yield passage;
+      }
+    },
+    averageLength: () => (averageLength ??= average.get()?.value ?? 1),
+    invalidate() {
+      counts = undefined;
+      averageLength = undefined;
+      idfs.clear();
+    },
   };
+  return index;
 }

@@ -1,13 +1,10 @@
-// Indexing throughput in model mode: the app's own embedPassages over the first articles of the
-// corpus (whole articles, at least `passages` passages), into an empty cache folder each run.
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { embedPassages } from "../../src/search/embed-passages.js";
-import { assembleIndex, type IndexedArticle } from "../../src/search/search-index.js";
-import { estimatePieces } from "../../src/knowledge/chunk.js";
-import { silentLogger } from "../../src/log.js";
-import type { Embedder } from "../../src/types.js";
+// Indexing throughput in model mode: the app's own embedMissing over the first articles of the
+// corpus (whole articles, at least `passages` passages), into an empty vector table each run.
+import { chunkArticle, estimatePieces } from "../../src/knowledge/chunk.js";
+import { indexArticles } from "../../src/search/memory-index.js";
+import { embedMissing } from "../../src/search/passage-vectors.js";
+import { QuantizedVectors } from "../../src/search/quantized-vectors.js";
+import type { Article, Embedder } from "../../src/types.js";
 import { median } from "./percentiles.js";
 
 export interface IndexingFigures {
@@ -20,38 +17,35 @@ export interface IndexingFigures {
   tokens_per_s: number;
 }
 
-export function firstArticles(items: readonly IndexedArticle[], passages: number): IndexedArticle[] {
-  const out: IndexedArticle[] = [];
+export function firstArticles(articles: Iterable<Article>, passages: number): Article[] {
+  const out: Article[] = [];
   let count = 0;
-  for (const item of items) {
+  for (const article of articles) {
     if (count >= passages) break;
-    out.push(item);
-    count += item.passages.length;
+    out.push(article);
+    count += chunkArticle(article).length;
   }
   return out;
 }
 
 export async function measureIndexing(
-  items: readonly IndexedArticle[],
+  articles: Iterable<Article>,
   embedder: Embedder,
   passages: number,
   runs: number,
 ): Promise<IndexingFigures> {
-  const subset = firstArticles(items, passages);
-  const index = assembleIndex(subset);
-  const count = index.passages.length;
-  const tokens = index.passages.reduce((n, p) => n + estimatePieces(`${p.title}. ${p.text}`) + 2, 0);
+  const { db, search } = await indexArticles(firstArticles(articles, passages));
+  const all = [...search.eachPassage()];
+  const count = all.length;
+  const tokens = all.reduce((n, p) => n + estimatePieces(`${p.title}. ${p.text}`) + 2, 0);
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {
-    const folder = await mkdtemp(path.join(os.tmpdir(), "newsdesk-bench-index-"));
-    try {
-      const t = performance.now();
-      await embedPassages(index, subset, embedder, folder, silentLogger);
-      times.push(performance.now() - t);
-    } finally {
-      await rm(folder, { recursive: true, force: true });
-    }
+    db.exec("DELETE FROM vectors");
+    const t = performance.now();
+    await embedMissing(db, search, new QuantizedVectors(embedder.dimension), embedder);
+    times.push(performance.now() - t);
   }
+  db.close();
   const ms = median(times);
   return { passages: count, tokens, runs, median_ms: ms, passages_per_s: (count * 1000) / ms, tokens_per_s: (tokens * 1000) / ms };
 }

@@ -1,7 +1,7 @@
 // The model-only figures: the generated models checked against the published ones, the
 // matrix-multiply peak, each model's achieved GFLOP/s, and model-mode indexing throughput.
 import type { Config } from "../../src/config/index.js";
-import { refreshIndex } from "../../src/search/refresh.js";
+import { openKnowledgeIndex } from "../../src/search/knowledge-index.js";
 import { repairText } from "../../src/knowledge/repair/index.js";
 import { silentLogger } from "../../src/log.js";
 import { resolveModels } from "../../src/models/index.js";
@@ -42,13 +42,18 @@ export async function modelRunFigures(plan: ModelRunPlan): Promise<ModelRunFigur
       await embedderEfficiency(loaded.embedder, shapes.embedder, peak.gflops),
       await readerEfficiency(loaded.reader, shapes.qa, peak.gflops),
     ];
-    const refresh = await refreshIndex({
+    const knowledge = await openKnowledgeIndex({
       knowledgeDir: plan.config.KNOWLEDGE_DIR,
       cacheDir: plan.lexicalCacheDir,
       repair: (b) => repairText(b),
       logger: silentLogger,
     });
-    const indexing = await measureIndexing(refresh.items, loaded.embedder, plan.indexPassages, plan.indexRuns);
+    await knowledge.refresh();
+    const ids = knowledge.search.articleIds().sort();
+    const articles = (function* () {
+      for (const id of ids) yield knowledge.search.article(id)!;
+    })();
+    const indexing = await measureIndexing(articles, loaded.embedder, plan.indexPassages, plan.indexRuns).finally(() => knowledge.close());
     // Probed again after the model runs: other processes only ever slow a probe down, so the
     // higher of the two is the better estimate of what this machine can do.
     const again = await probeMatmul({ dtype: plan.dtype });

@@ -2,9 +2,8 @@ import path from "node:path";
 import { ANSWER_DEFAULTS } from "../../src/answer/answer-defaults.js";
 import { createLexicalReader } from "../../src/answer/lexical-reader.js";
 import { retrieve } from "../../src/retrieval/retrieve.js";
-import { idf } from "../../src/search/bm25.js";
-import { assembleIndex, indexArticle } from "../../src/search/search-index.js";
-import type { Reader, ScoredPassage } from "../../src/types.js";
+import { indexArticles } from "../../src/search/memory-index.js";
+import type { Passage, Reader, ScoredPassage } from "../../src/types.js";
 import { loadSquad } from "./squad-data.js";
 import { exactMatchScore, f1Score } from "./squad-metric.js";
 import { isTrainingArticle } from "./train-reader.js";
@@ -26,13 +25,15 @@ export interface SquadReport {
 /** SQuAD v1.1 dev: every paragraph is the knowledge; retrieval recall and end-to-end EM/F1. */
 export async function evalSquad(dataDir: string, options: { gold?: boolean; limit?: number; reader?: Reader } = {}): Promise<SquadReport> {
   const set = await loadSquad(path.join(dataDir, "squad", "dev-v1.1.json"));
-  const index = assembleIndex(set.articles.map(indexArticle));
-  const reader = options.reader ?? createLexicalReader({ idf: (t) => idf(index.bm25, t) });
+  const { search: index } = await indexArticles(set.articles);
+  const reader = options.reader ?? createLexicalReader({ idf: (t) => index.idf(t) });
   const questions = options.limit
     ? set.questions.filter((_, i) => i % Math.ceil(set.questions.length / options.limit!) === 0)
     : set.questions;
   const byArticle = new Map<string, ScoredPassage[]>();
-  for (const p of index.passages) byArticle.set(p.articleId, [...(byArticle.get(p.articleId) ?? []), { passage: p, score: 1 }]);
+  const passageById = new Map<string, Passage>();
+  for (const p of index.eachPassage()) passageById.set(p.id, p);
+  for (const p of passageById.values()) byArticle.set(p.articleId, [...(byArticle.get(p.articleId) ?? []), { passage: p, score: 1 }]);
   const titles = [...new Set(set.articles.map((a) => a.id.slice(0, a.id.lastIndexOf("/"))))];
   let r1 = 0,
     r5 = 0,
@@ -50,7 +51,7 @@ export async function evalSquad(dataDir: string, options: { gold?: boolean; limi
     if (ranked[0] === q.articleId) r1++;
     if (ranked.slice(0, 5).includes(q.articleId)) r5++;
     const best = (await reader.read(q.question, hits.slice(0, ANSWER_DEFAULTS.passages)))[0];
-    const prediction = best ? index.passageById.get(best.passageId)!.text.slice(best.start, best.end) : "";
+    const prediction = best ? passageById.get(best.passageId)!.text.slice(best.start, best.end) : "";
     const qEm = exactMatchScore(prediction, q.answers);
     const qF1 = f1Score(prediction, q.answers);
     em += qEm;
@@ -58,7 +59,7 @@ export async function evalSquad(dataDir: string, options: { gold?: boolean; limi
     if (!isTrainingArticle(q.articleId, titles)) (heldN++, (heldEm += qEm), (heldF1 += qF1));
     if (options.gold) {
       const g = (await reader.read(q.question, byArticle.get(q.articleId) ?? []))[0];
-      const goldPrediction = g ? index.passageById.get(g.passageId)!.text.slice(g.start, g.end) : "";
+      const goldPrediction = g ? passageById.get(g.passageId)!.text.slice(g.start, g.end) : "";
       goldEm += exactMatchScore(goldPrediction, q.answers);
       goldF1 += f1Score(goldPrediction, q.answers);
     }
@@ -67,7 +68,7 @@ export async function evalSquad(dataDir: string, options: { gold?: boolean; limi
   return {
     questions: n,
     paragraphs: set.articles.length,
-    passages: index.passages.length,
+    passages: passageById.size,
     recallAt1: r1 / n,
     recallAt5: r5 / n,
     exactMatch: (100 * em) / n,

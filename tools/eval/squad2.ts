@@ -2,8 +2,7 @@ import path from "node:path";
 import { ANSWER_DEFAULTS } from "../../src/answer/answer-defaults.js";
 import { createLexicalReader } from "../../src/answer/lexical-reader.js";
 import { retrieve } from "../../src/retrieval/retrieve.js";
-import { idf } from "../../src/search/bm25.js";
-import { assembleIndex, indexArticle } from "../../src/search/search-index.js";
+import { indexArticles } from "../../src/search/memory-index.js";
 import { loadSquad } from "./squad-data.js";
 import { f1Score } from "./squad-metric.js";
 
@@ -56,12 +55,13 @@ function at(rows: Scored[], threshold: number) {
 /** Calibrates the lexical reader's "not found" threshold on SQuAD 2.0 dev, open retrieval. */
 export async function calibrateThreshold(dataDir: string, shipped: number): Promise<ThresholdReport> {
   const set = await loadSquad(path.join(dataDir, "squad", "dev-v2.0.json"));
-  const index = assembleIndex(set.articles.map(indexArticle));
-  const reader = createLexicalReader({ idf: (t) => idf(index.bm25, t) });
+  const { search: index } = await indexArticles(set.articles);
+  const reader = createLexicalReader({ idf: (t) => index.idf(t) });
   const rows: Scored[] = [];
   for (const q of set.questions) {
-    const best = (await reader.read(q.question, retrieve(index, q.question, { k: ANSWER_DEFAULTS.passages })))[0];
-    const prediction = best ? index.passageById.get(best.passageId)!.text.slice(best.start, best.end) : "";
+    const hits = retrieve(index, q.question, { k: ANSWER_DEFAULTS.passages });
+    const best = (await reader.read(q.question, hits))[0];
+    const prediction = best ? hits.find((h) => h.passage.id === best.passageId)!.passage.text.slice(best.start, best.end) : "";
     rows.push({ score: best?.score ?? 0, f1: q.impossible ? 0 : f1Score(prediction, q.answers), impossible: q.impossible });
   }
   const candidates = [...new Set(rows.map((r) => Math.round(r.score * 100) / 100))].sort((a, b) => a - b);

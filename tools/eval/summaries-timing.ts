@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { retrieve } from "../../src/retrieval/retrieve.js";
-import { assembleIndex, indexArticle } from "../../src/search/search-index.js";
+import { indexArticles } from "../../src/search/memory-index.js";
 import { articleFromBody, parseBbcRows } from "./summaries/bbc.js";
 import { summarizeArticle, summarizeTopic } from "../../src/summarize/index.js";
 import { hasVerb } from "../../src/text/index.js";
@@ -32,7 +32,8 @@ for (const a of sample) {
 }
 const words = sample.map((a) => a.text.split(/\s+/).length).sort((x, y) => x - y);
 
-const index = assembleIndex(articles.map(indexArticle));
+const { search: index } = await indexArticles(articles);
+const byId = new Map(articles.map((a) => [a.id, a]));
 const topics = sample.slice(0, 100).map((a) => a.title);
 const digestMs: number[] = [];
 const withRetrievalMs: number[] = [];
@@ -40,7 +41,7 @@ for (const topic of topics) {
   const t0 = performance.now();
   const hits = retrieve(index, topic, { k: 10 });
   const t1 = performance.now();
-  await summarizeTopic(topic, hits, index.articles, { length: "medium" });
+  await summarizeTopic(topic, hits, byId, { length: "medium" });
   const t2 = performance.now();
   digestMs.push(t2 - t1);
   withRetrievalMs.push(t2 - t0);

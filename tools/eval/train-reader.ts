@@ -4,8 +4,7 @@ import { collectCandidates, type CandidateSpan } from "../../src/answer/collect-
 import { ANSWER_DEFAULTS, LEXICAL_READER_DEFAULTS } from "../../src/answer/answer-defaults.js";
 import { retrieve } from "../../src/retrieval/retrieve.js";
 import { SPAN_FEATURE_NAMES, type SpanWeights } from "../../src/answer/span-feature-names.js";
-import { idf } from "../../src/search/bm25.js";
-import { assembleIndex, indexArticle } from "../../src/search/search-index.js";
+import { indexArticles } from "../../src/search/memory-index.js";
 import { loadSquad } from "./squad-data.js";
 import { spanWeightsSource } from "./span-weights-source.js";
 import { f1Score } from "./squad-metric.js";
@@ -72,13 +71,14 @@ function train(examples: Example[], epochs: number, l2: number): SpanWeights {
 export async function trainReader(dataDir: string, out: string): Promise<{ examples: number; weights: SpanWeights }> {
   const set = await loadSquad(path.join(dataDir, "squad", "dev-v1.1.json"));
   const titles = [...new Set(set.articles.map((a) => a.id.slice(0, a.id.lastIndexOf("/"))))];
-  const index = assembleIndex(set.articles.map(indexArticle));
-  const options = { idf: (t: string) => idf(index.bm25, t), passages: LEXICAL_READER_DEFAULTS.passages, sentences: TRAINING_SENTENCES };
+  const { search: index } = await indexArticles(set.articles);
+  const options = { idf: (t: string) => index.idf(t), passages: LEXICAL_READER_DEFAULTS.passages, sentences: TRAINING_SENTENCES };
   const examples: Example[] = [];
   for (const q of set.questions) {
     if (!isTrainingArticle(q.articleId, titles)) continue;
-    const candidates = collectCandidates(q.question, retrieve(index, q.question, { k: ANSWER_DEFAULTS.passages }), options);
-    const f1s = candidates.map((c) => f1Score(index.passageById.get(c.passageId)!.text.slice(c.start, c.end), q.answers));
+    const hits = retrieve(index, q.question, { k: ANSWER_DEFAULTS.passages });
+    const candidates = collectCandidates(q.question, hits, options);
+    const f1s = candidates.map((c) => f1Score(hits.find((h) => h.passage.id === c.passageId)!.passage.text.slice(c.start, c.end), q.answers));
     const top = Math.max(0, ...f1s);
     if (top < 0.5) continue;
     examples.push({ candidates: candidates.map(vector), best: f1s.flatMap((f, i) => (f === top ? [i] : [])) });

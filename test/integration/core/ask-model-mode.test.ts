@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNewsdesk } from "../../../src/app.js";
 import { loadConfig } from "../../../src/config/index.js";
-import { indexFolder } from "../../../src/search/index-cache.js";
+import { indexFolder } from "../../../src/search/knowledge-index.js";
 import { silentLogger } from "../../../src/log.js";
 import type { Newsdesk } from "../../../src/types.js";
 import { copyOfFixtureModels, fixtureModelsDir } from "../../helpers/fixture-models.js";
@@ -60,7 +60,7 @@ describe("ask in model mode", () => {
 
   it("caches passage vectors by model id and embeds only a new article on reindex", async () => {
     const files = await readdir(indexFolder(cacheDir, knowledgeDir));
-    expect(files.some((f) => f.startsWith("vectors-"))).toBe(true);
+    expect(files).toContain("index.sqlite");
     await writeFile(path.join(knowledgeDir, "late.md"), "---\ntitle: Late news\n---\nA late report arrived tonight.\n");
     const report = await newsdesk.reindex();
     expect(report).toMatchObject({ added: ["late"], changed: [], unchanged: 2 });

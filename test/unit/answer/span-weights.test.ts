@@ -4,8 +4,7 @@ import { collectCandidates } from "../../../src/answer/collect-candidates.js";
 import { SPAN_FEATURE_NAMES } from "../../../src/answer/span-feature-names.js";
 import { SPAN_WEIGHTS } from "../../../src/answer/span-weights.js";
 import { retrieve } from "../../../src/retrieval/retrieve.js";
-import { idf } from "../../../src/search/bm25.js";
-import { assembleIndex, indexArticle } from "../../../src/search/search-index.js";
+import { indexArticles } from "../../../src/search/memory-index.js";
 
 const sorted = (keys: Iterable<string>) => [...keys].sort();
 
@@ -19,14 +18,14 @@ describe("span weights and span features", () => {
     for (const name of SPAN_FEATURE_NAMES) expect(Number.isFinite(SPAN_WEIGHTS[name]), name).toBe(true);
   });
 
-  it("every candidate of a real question carries the same names, each a finite number", () => {
+  it("every candidate of a real question carries the same names, each a finite number", async () => {
     const body =
       "The Eiffel Tower was completed in 1889 by Gustave Eiffel's company (in Paris). It cost 7.8 million francs, about 40 percent over budget.";
     const article = buildArticle("news/tower.md", new TextEncoder().encode(`# The tower\n\n${body}\n`), (b) => b);
-    const index = assembleIndex([indexArticle(article)]);
+    const { search: index } = await indexArticles([article]);
     const question = "When was the Eiffel Tower completed?";
     const candidates = collectCandidates(question, retrieve(index, question, { k: 3 }), {
-      idf: (t) => idf(index.bm25, t),
+      idf: (t) => index.idf(t),
       passages: 3,
       sentences: 5,
     });

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { IndexError, isSystemError, ModelError, NewsdeskError, UnreadableFile } from "../../../src/errors.js";
 import { silentLogger } from "../../../src/log.js";
+import { openMemoryDatabase } from "../../../src/search/open-database.js";
 import { refreshIndex } from "../../../src/search/refresh.js";
 
 let root: string;
@@ -14,8 +15,8 @@ beforeEach(async () => {
 });
 afterEach(() => rm(root, { recursive: true, force: true }));
 
-const refresh = (repair: (body: string) => string) =>
-  refreshIndex({ knowledgeDir: root, cacheDir: path.join(root, ".cache"), repair, logger: silentLogger });
+const refresh = async (repair: (body: string) => string) =>
+  refreshIndex(await openMemoryDatabase(), { knowledgeDir: root, repair, logger: silentLogger });
 
 describe("refreshIndex and errors", () => {
   it("does not swallow a NewsdeskError as a per-file problem, though it has a .code", async () => {
@@ -27,7 +28,7 @@ describe("refreshIndex and errors", () => {
 
   it("reports a failed system call while reading a file as that file's problem", async () => {
     const failing = () => readFileSync(path.join(root, "no-such-file")).toString();
-    const { report } = await refresh(failing);
+    const report = await refresh(failing);
     expect(report.problems).toEqual([{ file: "storm.txt", reason: expect.stringContaining("ENOENT") }]);
   });
 });

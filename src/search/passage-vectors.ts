@@ -1,0 +1,93 @@
+import type { Logger } from "../log.js";
+import type { Embedder } from "../types.js";
+import type { IndexDatabase } from "./open-database.js";
+import { QuantizedVectors, quantize } from "./quantized-vectors.js";
+import type { SearchIndex } from "./search-index.js";
+
+/** Every stored vector of `modelId`; vectors of other models are dropped (they would only take room). */
+export function loadVectors(db: IndexDatabase, modelId: string, dimension: number, logger: Logger): QuantizedVectors {
+  const dropped = db.prepare("DELETE FROM vectors WHERE model != ?").run(modelId).changes;
+  if (dropped) logger.info(`Dropped ${dropped} passage vectors of another embedding model`, { modelId });
+  const vectors = new QuantizedVectors(dimension);
+  const rows = db.prepare("SELECT passage, scale, data FROM vectors ORDER BY passage").raw().iterate() as Iterable<
+    [number, number, Buffer]
+  >;
+  for (const [row, scale, data] of rows) {
+    if (data.length !== dimension) continue; // another dimension under the same name: embedded again below
+    vectors.add(row, { scale, data: new Int8Array(data.buffer, data.byteOffset, data.length) });
+  }
+  if (vectors.count) db.prepare("DELETE FROM vectors WHERE length(data) != ?").run(dimension);
+  return vectors;
+}
+
+export interface EmbedProgress {
+  done: number;
+  total: number;
+  /** Milliseconds to go at the rate so far. */
+  etaMs: number;
+}
+
+export interface EmbedOptions {
+  /** Passages per embedder call: large, so the embedder can sort them by length and pad less. */
+  batch?: number;
+  onProgress?: (progress: EmbedProgress) => void;
+  /** Checked between batches: stop early (closing, or a reindex took over). */
+  stopped?: () => boolean;
+}
+
+/**
+ * Embeds every passage that has no vector yet, a batch at a time, each batch committed before the
+ * next: a killed build resumes where it stopped. New vectors join `vectors` as they are stored,
+ * so answers use them at once; passages not yet embedded are still found by the lexical search.
+ */
+export async function embedMissing(
+  db: IndexDatabase,
+  index: SearchIndex,
+  vectors: QuantizedVectors,
+  embedder: Embedder,
+  options: EmbedOptions = {},
+): Promise<number> {
+  const missing = db.prepare<[number, number], { row: number }>(
+    `SELECT p.rowid AS row FROM passages p WHERE p.rowid > ? AND NOT EXISTS (SELECT 1 FROM vectors v WHERE v.passage = p.rowid)
+      ORDER BY p.rowid LIMIT ?`,
+  );
+  const total = (
+    db.prepare("SELECT count(*) AS n FROM passages p WHERE NOT EXISTS (SELECT 1 FROM vectors v WHERE v.passage = p.rowid)").get() as {
+      n: number;
+    }
+  ).n;
+  // A passage removed by a refresh while its batch was embedding has no row to attach to.
+  const insert = db.prepare(
+    "INSERT OR REPLACE INTO vectors (passage, model, scale, data) SELECT @row, @model, @scale, @data WHERE EXISTS (SELECT 1 FROM passages WHERE rowid = @row)",
+  );
+  const batch = options.batch ?? 1024;
+  const started = Date.now();
+  let done = 0;
+  let after = 0;
+  while (done < total && !options.stopped?.()) {
+    const rows = missing.all(after, batch).map((r) => r.row);
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1]!;
+    // Passages deleted by a refresh meanwhile are simply not there any more.
+    const passages = index.passagesAt(rows);
+    const embedded = passages.length
+      ? await embedder.embed(
+          passages.map((p) => `${p.title}. ${p.text}`),
+          "passage",
+        )
+      : [];
+    const quantized = embedded.map(quantize);
+    const stored = db.transaction(() =>
+      passages.filter((p, i) => {
+        const q = quantized[i]!;
+        const data = Buffer.from(q.data.buffer, q.data.byteOffset, q.data.length);
+        return insert.run({ row: p.row, model: embedder.modelId, scale: q.scale, data }).changes > 0;
+      }),
+    )();
+    for (const p of stored) vectors.add(p.row, quantized[passages.indexOf(p)]!);
+    done += rows.length;
+    const elapsed = Date.now() - started;
+    options.onProgress?.({ done: Math.min(done, total), total, etaMs: (elapsed / done) * Math.max(0, total - done) });
+  }
+  return done;
+}

@@ -1,0 +1,140 @@
+// The archive bench: a synthetic corpus of N articles indexed, refreshed and asked through the
+// product's own code, each figure from a fresh process (`npm run bench -- --corpus synthetic:N`).
+import { spawn } from "node:child_process";
+import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { summarize, type LatencySummary } from "../percentiles.js";
+import { syntheticCorpus } from "./synthetic-corpus.js";
+
+const CHILD = fileURLToPath(new URL("./archive-child.ts", import.meta.url));
+
+export interface ArchiveOptions {
+  articles: number;
+  planted: number;
+  dataDir: string;
+  workDir: string;
+  log: (line: string) => void;
+}
+
+export interface ArchiveResult {
+  corpus: string;
+  articles: number;
+  passages: number | null;
+  build: { ms: number; rss_peak_mb: number };
+  disk_mb: number;
+  refresh_no_change_ms: number;
+  refresh_one_changed_ms: number;
+  /** Process start (TypeScript loader included) to the first answer. */
+  cold_start_to_answer_ms: number;
+  ask: LatencySummary;
+  ask_cpu_ms_mean: number;
+  recall_at_1: number;
+  planted: number;
+  rss_serving_mb: number;
+  reindex_one_changed: { ms: number; rss_peak_mb: number; rss_peak_before_mb: number };
+}
+
+type ChildOutput = Record<string, number | number[] | string>;
+
+function child(phase: string, knowledgeDir: string, cacheDir: string, plantedFile: string): Promise<ChildOutput> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ["--import", "tsx", CHILD, phase, knowledgeDir, cacheDir, plantedFile], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    proc.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    proc.stderr.on("data", (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
+    proc.on("error", reject);
+    proc.on("close", (code) => {
+      const line = stdout.trim().split("\n").pop() ?? "";
+      if (code === 0 && line.startsWith("{")) resolve(JSON.parse(line) as ChildOutput);
+      else reject(new Error(`${phase} process exited with ${code}: ${stderr.trim().split("\n").slice(-5).join(" | ")}`));
+    });
+  });
+}
+
+async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+export async function runArchiveBench(o: ArchiveOptions): Promise<ArchiveResult> {
+  const t = performance.now();
+  const corpus = await syntheticCorpus(o.articles, o.planted, o.dataDir, o.workDir);
+  o.log(`corpus synthetic:${o.articles} ready in ${Math.round(performance.now() - t)} ms at ${corpus.dir}`);
+  const plantedFile = path.join(corpus.dir, ".planted.json");
+  const cacheDir = path.resolve(o.workDir, "bench-cache", `synthetic-${o.articles}`);
+  await rm(cacheDir, { recursive: true, force: true });
+  const run = (phase: string) => child(phase, corpus.dir, cacheDir, plantedFile);
+
+  o.log("first index build (empty cache)");
+  const build = await run("build");
+  const disk = await folderBytes(cacheDir);
+  o.log("no-change refresh");
+  const same = await run("refresh");
+  o.log("one article changed, refresh");
+  const edited = path.join(corpus.dir, corpus.planted[corpus.planted.length - 1]!.file);
+  const original = await readFile(edited, "utf8");
+  await writeFile(edited, original + "\nA correction was appended to this article.\n");
+  let one: ChildOutput;
+  try {
+    one = await run("refresh");
+  } finally {
+    await writeFile(edited, original);
+  }
+  await run("refresh");
+  o.log(`serving: cold start, ${corpus.planted.length} planted questions, reindex after one edit`);
+  const serve = await run("serve");
+  const counts = JSON.parse(await readFile(plantedFile, "utf8")) as unknown[];
+  return {
+    corpus: `synthetic:${o.articles}`,
+    articles: o.articles,
+    passages: build.passages as number,
+    build: { ms: build.open_ms as number, rss_peak_mb: build.rss_peak_mb as number },
+    disk_mb: Math.round(disk / 1024 / 1024),
+    refresh_no_change_ms: same.open_ms as number,
+    refresh_one_changed_ms: one.open_ms as number,
+    cold_start_to_answer_ms: serve.first_answer_ms as number,
+    ask: summarize(serve.ask_ms as number[]),
+    ask_cpu_ms_mean: serve.ask_cpu_ms_mean as number,
+    recall_at_1: serve.recall_at_1 as number,
+    planted: counts.length,
+    rss_serving_mb: serve.rss_serving_mb as number,
+    reindex_one_changed: {
+      ms: serve.reindex_one_ms as number,
+      rss_peak_mb: serve.rss_peak_after_reindex_mb as number,
+      rss_peak_before_mb: serve.rss_peak_serving_mb as number,
+    },
+  };
+}
+
+const s = (ms: number) =>
+  ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+
+export function archiveReport(r: ArchiveResult): string {
+  const rows: Array<[string, string]> = [
+    ["corpus", `${r.corpus} (${r.passages ?? "?"} passages)`],
+    ["first index build", `${s(r.build.ms)}, peak RSS ${r.build.rss_peak_mb} MB`],
+    ["index on disk", `${r.disk_mb} MB`],
+    ["no-change refresh", s(r.refresh_no_change_ms)],
+    ["one article changed, refresh", s(r.refresh_one_changed_ms)],
+    ["cold start to first answer", s(r.cold_start_to_answer_ms)],
+    [
+      "ask p50 / p95 / p99",
+      `${s(r.ask.p50_ms)} / ${s(r.ask.p95_ms)} / ${s(r.ask.p99_ms)} (CPU ${r.ask_cpu_ms_mean.toFixed(1)} ms a question)`,
+    ],
+    ["recall@1, planted SQuAD questions", `${r.recall_at_1.toFixed(3)} (${r.planted} questions)`],
+    ["RSS serving (lexical)", `${r.rss_serving_mb} MB`],
+    [
+      "bot reindex, one article changed",
+      `${s(r.reindex_one_changed.ms)}, peak RSS ${r.reindex_one_changed.rss_peak_mb} MB (${r.reindex_one_changed.rss_peak_before_mb} MB before)`,
+    ],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n");
+}
