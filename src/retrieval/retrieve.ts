@@ -75,10 +75,13 @@ export function retrieve(index: SearchIndex, question: string, options: Retrieve
   }
   const dense = options.dense.search(options.queryVector, depth);
   const known = new Map(lexical.map((h) => [h.passage.row, h.passage]));
-  const fused = fuseRankings([
-    { docs: lexical.map((h) => h.passage.row), weight: options.bm25Weight ?? RETRIEVAL_DEFAULTS.bm25Weight },
-    { docs: dense.map((h) => h.row), weight: options.denseWeight ?? RETRIEVAL_DEFAULTS.denseWeight },
-  ], RETRIEVAL_DEFAULTS.rrfK).slice(0, options.k * 2);
+  const fused = fuseRankings(
+    [
+      { docs: lexical.map((h) => h.passage.row), weight: options.bm25Weight ?? RETRIEVAL_DEFAULTS.bm25Weight },
+      { docs: dense.map((h) => h.row), weight: options.denseWeight ?? RETRIEVAL_DEFAULTS.denseWeight },
+    ],
+    RETRIEVAL_DEFAULTS.rrfK,
+  ).slice(0, options.k * 2);
   const unknown = index.passagesAt(fused.filter((h) => !known.has(h.doc)).map((h) => h.doc));
   for (const p of unknown) known.set(p.row, p);
   // Rows gone since the vectors were loaded (an edited article) have no passage and drop out.

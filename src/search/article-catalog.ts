@@ -10,7 +10,13 @@ export interface ArticleCatalog {
   readonly titles: TitleIndex<ArticleInfo>;
 }
 
-const info = (a: ArticleInfo): ArticleInfo => ({ id: a.id, title: a.title, source: a.source, published: a.published, paragraphs: a.paragraphs });
+const info = (a: ArticleInfo): ArticleInfo => ({
+  id: a.id,
+  title: a.title,
+  source: a.source,
+  published: a.published,
+  paragraphs: a.paragraphs,
+});
 const same = (a: ArticleInfo, b: ArticleInfo) =>
   a.id === b.id && a.title === b.title && a.published === b.published && a.source === b.source && a.paragraphs === b.paragraphs;
 

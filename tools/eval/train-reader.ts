@@ -78,7 +78,9 @@ export async function trainReader(dataDir: string, out: string): Promise<{ examp
     if (!isTrainingArticle(q.articleId, titles)) continue;
     const hits = retrieve(index, q.question, { k: ANSWER_DEFAULTS.passages });
     const candidates = collectCandidates(q.question, hits, options);
-    const f1s = candidates.map((c) => f1Score(hits.find((h) => h.passage.id === c.passageId)!.passage.text.slice(c.start, c.end), q.answers));
+    const f1s = candidates.map((c) =>
+      f1Score(hits.find((h) => h.passage.id === c.passageId)!.passage.text.slice(c.start, c.end), q.answers),
+    );
     const top = Math.max(0, ...f1s);
     if (top < 0.5) continue;
     examples.push({ candidates: candidates.map(vector), best: f1s.flatMap((f, i) => (f === top ? [i] : [])) });
