@@ -14,6 +14,7 @@ import type { Logger } from "./log.js";
 // The models barrel loads transformers.js only when a model is really loaded (a lexical start stays cheap).
 import { resolveModels, summaryModel, watchForModels, type ModelWatcher, type ReadyModels } from "./models/index.js";
 import { coalesce } from "./service/coalesced-reindex.js";
+import { reindexOffThread } from "./service/reindex-off-thread.js";
 import { watchKnowledge, type KnowledgeWatcher } from "./service/watch-knowledge.js";
 import { DIGEST_DEFAULTS, summarizeArticle, summarizeGenerated, summarizeTopic } from "./summarize/index.js";
 import type { ArticleInfo, ChangeDetection, Embedder, Newsdesk, Passage, Reader, ReindexReport } from "./types.js";
@@ -40,6 +41,8 @@ export interface NewsdeskOptions {
   /** Embed passages in the background and answer at once (the bot): until a passage has its
    *  vector it is found by the lexical search only. Otherwise start-up and reindex wait. */
   embedInBackground?: boolean;
+  /** Re-index on a worker thread, so the event loop stays free (the bot). */
+  reindexOffThread?: boolean;
 }
 
 /** The core, plus what only the command line's `index` needs. */
@@ -104,6 +107,22 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
   const lexicalReader = (): Reader => createLexicalReader({ idf: (t) => search().idf(t) });
   const embedder = (): Embedder | undefined => state.models?.embedder;
 
+  /**
+   * The refresh on a worker thread, in one transaction: questions meanwhile are answered from the
+   * index as it was, and see the new one whole at the commit. Embedding pauses meanwhile, since its
+   * writes would wait for the worker's transaction on this thread.
+   */
+  async function refreshOffThread(): Promise<ReindexReport> {
+    const embedding = state.embedding;
+    await embedding?.stop();
+    try {
+      return await reindexOffThread({ knowledgeDir: config.KNOWLEDGE_DIR, cacheDir: config.CACHE_DIR }, logger);
+    } finally {
+      search().invalidate();
+      if (embedding && state.models) state = { ...state, embedding: startEmbedding(knowledge, state.models.embedder, logger) };
+    }
+  }
+
   const newsdesk: LocalNewsdesk = {
     startupReport: first,
     eachPassage: () => search().eachPassage(),
@@ -159,11 +178,11 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     }),
     // One at a time for /reindex and the watcher together; requests made meanwhile share the next run.
     reindex: coalesce(async (): Promise<ReindexReport> => {
-      // In place, a batch of articles per transaction: a question asked meanwhile sees each
-      // article before or after its update, never half of it; no second index is built.
-      const report = await knowledge.refresh();
-      const catalog = buildCatalog(search().articleList(), state.catalog);
-      state = { ...state, catalog };
+      const report = options.reindexOffThread ? await refreshOffThread() : await knowledge.refresh();
+      // Reading the article list back is the one sizeable step left on this thread: only when it changed.
+      if (report.added.length || report.changed.length || report.removed.length) {
+        state = { ...state, catalog: buildCatalog(search().articleList(), state.catalog) };
+      }
       if (state.embedding) {
         state.embedding.wake();
         if (!options.embedInBackground) await state.embedding.idle();

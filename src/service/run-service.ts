@@ -71,5 +71,5 @@ async function openNewsdesk(config: BotConfig, logger: Logger): Promise<Newsdesk
   const { createNewsdesk } = await import("../app.js");
   // The bot keeps looking for the models in lexical mode and switches when they appear, and the
   // core watches the knowledge folder as WATCH_KNOWLEDGE says (closed by newsdesk.close()).
-  return createNewsdesk(config, logger, { watchModels: true, watchKnowledge: true, embedInBackground: true });
+  return createNewsdesk(config, logger, { watchModels: true, watchKnowledge: true, embedInBackground: true, reindexOffThread: true });
 }
