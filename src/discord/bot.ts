@@ -1,6 +1,7 @@
 // The running bot: client, commands, gate and handlers, with a shutdown that finishes what is in
 // flight. Takes a Newsdesk; knows nothing of how answers are made.
 import { Events, type Client } from "discord.js";
+import type { FeedService } from "../ingest/feeds.js";
 import type { Logger } from "../log.js";
 import type { Newsdesk } from "../types.js";
 import { createClient } from "./client.js";
@@ -43,7 +44,12 @@ export interface Bot {
   stop(graceMs?: number): Promise<void>;
 }
 
-export async function startBot(settings: BotSettings, newsdesk: Newsdesk, logger: Logger): Promise<Bot> {
+export async function startBot(
+  settings: BotSettings,
+  newsdesk: Newsdesk,
+  logger: Logger,
+  extras: { feeds?: FeedService } = {},
+): Promise<Bot> {
   const registry = loadCommands(allCommands);
   const client = createClient({ askChannels: settings.askChannels, api: settings.api });
   const gateway = trackGateway(client);
@@ -62,6 +68,7 @@ export async function startBot(settings: BotSettings, newsdesk: Newsdesk, logger
     delivery: { ...DEFAULT_DELIVERY, ...settings.delivery },
     lanes: createReplyLanes(client),
     gateway,
+    feeds: extras.feeds,
   };
   const inFlight = new Set<Promise<void>>();
   let ready = false;

@@ -1,4 +1,5 @@
 // What command and event handlers are given: the core, the gate, and the lookups replies need.
+import type { FeedService } from "../ingest/feeds.js";
 import type { Logger } from "../log.js";
 import type { ArticleInfo, Newsdesk } from "../types.js";
 import type { DeliveryPolicy } from "./delivery/delivery-policy.js";
@@ -18,6 +19,8 @@ export interface BotContext {
   /** Channel replies, sent side by side. */
   lanes: ReplyLanes;
   gateway: GatewayState;
+  /** Followed feeds (/follow, /unfollow, /feeds); absent where the bot runs without them. */
+  feeds?: FeedService;
 }
 
 /** Article lookups by id, taken fresh for each reply (articles() is in memory). */

@@ -22,9 +22,21 @@ describe("npm run deploy-commands", () => {
     expect(result.scope).toBe("guild");
     const put = fake.commandPuts.at(-1)!;
     expect(put.route).toBe(`guild:${GUILD_ID}`);
-    expect(put.body.map((c) => c.name).sort()).toEqual(["Ask Newsdesk", "articles", "ask", "reindex", "source", "status", "summary"]);
-    const reindex = put.body.find((c) => c.name === "reindex");
-    expect(reindex.default_member_permissions).toBe(String(1 << 5));
+    expect(put.body.map((c) => c.name).sort()).toEqual([
+      "Ask Newsdesk",
+      "articles",
+      "ask",
+      "feeds",
+      "follow",
+      "reindex",
+      "source",
+      "status",
+      "summary",
+      "unfollow",
+    ]);
+    for (const name of ["reindex", "follow", "unfollow"]) {
+      expect(put.body.find((c) => c.name === name).default_member_permissions).toBe(String(1 << 5));
+    }
     const summary = put.body.find((c) => c.name === "summary");
     expect(summary.options.find((o: any) => o.name === "article").autocomplete).toBe(true);
     expect(fake.allProblems()).toEqual([]);
@@ -89,7 +101,7 @@ describe("npm run deploy-commands as a command", () => {
     const code = await new Promise((r) => child.on("exit", r));
     await fake.close();
     expect(code).toBe(0);
-    expect(out).toContain(`Registered 7 commands to guild ${GUILD_ID} (available now)`);
+    expect(out).toContain(`Registered 10 commands to guild ${GUILD_ID} (available now)`);
     expect(out).toContain(
       `Invite link: https://discord.com/oauth2/authorize?client_id=${APP_ID}&scope=bot+applications.commands&permissions=274877991936`,
     );

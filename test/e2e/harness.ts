@@ -12,7 +12,12 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(newsdesk: Newsdesk, settings: Partial<BotSettings> = {}, fake?: FakeDiscord): Promise<Harness> {
+export async function startHarness(
+  newsdesk: Newsdesk,
+  settings: Partial<BotSettings> = {},
+  fake?: FakeDiscord,
+  extras: Parameters<typeof startBot>[3] = {},
+): Promise<Harness> {
   fake ??= await FakeDiscord.start();
   const logs: string[] = [];
   const logger = createLogger({ level: "debug", format: "json", write: (line) => logs.push(line) });
@@ -20,6 +25,7 @@ export async function startHarness(newsdesk: Newsdesk, settings: Partial<BotSett
     { token: TOKEN, askChannels: [], cooldownSeconds: 0, queueConcurrency: 1, queueMaxWaiting: 10, api: fake.api, ...settings },
     newsdesk,
     logger,
+    extras,
   );
   let stopped = false;
   return {

@@ -7,11 +7,21 @@ import { commands } from "../../../src/discord/commands/index.js";
 const execute = async () => undefined;
 
 describe("loadCommands", () => {
-  it("accepts the bot's commands: six slash commands and one message menu", () => {
+  it("accepts the bot's commands: nine slash commands and one message menu", () => {
     const r = loadCommands(commands);
-    expect([...r.slash.keys()].sort()).toEqual(["articles", "ask", "reindex", "source", "status", "summary"]);
+    expect([...r.slash.keys()].sort()).toEqual([
+      "articles",
+      "ask",
+      "feeds",
+      "follow",
+      "reindex",
+      "source",
+      "status",
+      "summary",
+      "unfollow",
+    ]);
     expect([...r.message.keys()]).toEqual(["Ask Newsdesk"]);
-    expect(r.json).toHaveLength(7);
+    expect(r.json).toHaveLength(10);
   });
 
   it("rejects a file without execute, a bad name, and a duplicate, naming each", () => {
