@@ -5,6 +5,7 @@ import { formatRepairEval, evalRepair } from "./eval/repair.js";
 import { calibrateThreshold } from "./eval/squad2.js";
 import { evalSquad } from "./eval/squad.js";
 import { evalSummaries, formatSummariesTable } from "./eval/summaries.js";
+import { evalIngest, formatIngestEval } from "./eval/ingest.js";
 import { trainReader } from "./eval/train-reader.js";
 import { parseFlags } from "../src/cli/parse-flags.js";
 import { runCommand } from "../src/cli/run-command.js";
@@ -13,6 +14,7 @@ const USAGE = `Usage: npm run eval -- squad [--gold] [--limit N] [--json]
        npm run eval -- squad2 [--json]       (calibrates the "not found" threshold on SQuAD 2.0)
        npm run eval -- repair [--json]       (text repair: damage on BBC, fixes on the seed article)
        npm run eval -- summaries [--json]    (precision@3 and ROUGE against lead-3 and random)
+       npm run eval -- ingest [--limit N] [--json]  (extraction through the ingest path: words recovered, boilerplate added, glued)
        npm run eval -- train-reader          (retrains the lexical span ranker; rewrites src/answer/span-weights.ts)
   --data DIR   the evaluation data (default ../shared/data)`;
 
@@ -84,6 +86,11 @@ await runCommand(USAGE, async () => {
   } else if (what === "repair") {
     const r = await evalRepair(dataDir);
     print(r, formatRepairEval(r));
+  } else if (what === "ingest") {
+    const limit = values.limit ? Number(values.limit) : 200;
+    if (!(limit > 0)) throw new UsageError("--limit takes a positive number");
+    const r = await evalIngest(dataDir, limit);
+    print(r, formatIngestEval(r));
   } else if (what === "summaries") {
     const r = await evalSummaries(dataDir);
     print(r, formatSummariesTable(r));

@@ -51,6 +51,9 @@ const COMMENTS = [
   ["Jon P", "Great reporting, thank you. More of this please and fewer celebrity stories."],
 ];
 
+// An in-story block with no tell-tale class: a sponsored slot and a read-more link, as many CMSs emit.
+const UNNAMED_PROMO = `<div class="block-x9"><span>Advertisement</span></div><p><strong>Read more:</strong> <a href="/news/explainer">What the new rules mean for you</a></p>`;
+
 function words(rand: () => number, text: string): string {
   // Inline markup inside a paragraph, as real pages have it: links, bold, emphasis.
   return text
@@ -118,7 +121,12 @@ export function articlePage(article: BbcArticle, options: PageOptions): string {
   const body =
     layout === 3
       ? `<div class="story-text">${paragraphs.join("<br><br>\n")}</div>`
-      : paragraphs.map((p, i) => `<p>${p}</p>${i === 1 ? chrome.ad(2) : ""}${i === 3 && layout === 1 ? chrome.share() : ""}`).join("\n");
+      : paragraphs
+          .map(
+            (p, i) =>
+              `<p>${p}</p>${i === 1 ? chrome.ad(2) : ""}${i === 3 && layout === 1 ? chrome.share() : ""}${i === 2 && layout === 1 ? UNNAMED_PROMO : ""}`,
+          )
+          .join("\n");
   const figure = `<figure class="story-image"><img src="/img/${article.id}.jpg" alt=""><figcaption>Picture agency</figcaption></figure>`;
   const byline = `<div class="byline"><span class="author">By ${author}</span> <time datetime="${published}">14 March 2005</time></div>`;
   const main = [
