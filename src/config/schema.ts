@@ -84,8 +84,13 @@ export const configSchema = z.object({
   /** Most article pages taken from one sitemap (its index included). */
   INGEST_SITEMAP_LIMIT: positiveInt.default(500),
   /** Feeds the bot follows from start-up (RSS 2.0 or Atom URLs); /follow adds more at run time. */
-  FEEDS: list.default([]),
-  FEED_INTERVAL_MINUTES: z.coerce.number().positive().default(30),
+  FEEDS: list
+    .refine((urls) => urls.every((u) => /^https?:\/\/[^\s/]+/i.test(u) && URL.canParse(u)), {
+      message: "must be http(s) URLs, comma-separated",
+    })
+    .default([]),
+  /** At least a minute (polite), at most a week (a longer timer would overflow and fire at once). */
+  FEED_INTERVAL_MINUTES: z.coerce.number().min(1).max(10_080).default(30),
   /** Channel id where newly ingested articles are announced; unset = no announcements. */
   ANNOUNCE_CHANNEL: z
     .string()

@@ -4,7 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatAnnouncement } from "../../../src/discord/announce.js";
 import { formatFeeds } from "../../../src/discord/format/feed-replies.js";
-import { IngestError } from "../../../src/errors.js";
+import { loadConfig } from "../../../src/config/index.js";
+import { ConfigError, IngestError } from "../../../src/errors.js";
 import { openFollowState } from "../../../src/ingest/follow-state.js";
 
 const dir = () => mkdtempSync(path.join(tmpdir(), "newsdesk-follow-"));
@@ -33,6 +34,20 @@ describe("follow state", () => {
     writeFileSync(path.join(cache, "ingest", "feeds.json"), "{ not json");
     await expect(openFollowState(cache, [])).rejects.toThrow(IngestError);
     await expect(openFollowState(cache, [])).rejects.toThrow(/feeds\.json is not valid JSON/);
+  });
+});
+
+describe("feed settings", () => {
+  it("takes FEEDS as http(s) URLs and a polite FEED_INTERVAL_MINUTES, naming each bad value", () => {
+    const load = (env: Record<string, string>) => loadConfig({}, env, "/nonexistent.env");
+    expect(load({ FEEDS: "https://a.example/rss, http://b.example/atom" }).FEEDS).toEqual([
+      "https://a.example/rss",
+      "http://b.example/atom",
+    ]);
+    expect(() => load({ FEEDS: "https://a.example/rss,file:///etc/passwd" })).toThrow(ConfigError);
+    expect(() => load({ FEEDS: "news.example/rss" })).toThrow(/FEEDS: must be http\(s\) URLs/);
+    expect(() => load({ FEED_INTERVAL_MINUTES: "0.1" })).toThrow(/FEED_INTERVAL_MINUTES/);
+    expect(() => load({ FEED_INTERVAL_MINUTES: "100000" })).toThrow(/FEED_INTERVAL_MINUTES/);
   });
 });
 
