@@ -1,7 +1,7 @@
 // How much a re-index holds up the event loop (which answers Discord's acknowledgements): the core's
 // own `reindex()` over a copy of the BBC articles (2,225), lexical mode, while
 // perf_hooks.monitorEventLoopDelay samples. Two cases: every article changed (each file rewritten)
-// and nothing changed. Prints medians over the runs of p50/p99/max delay and the re-index time.
+// and nothing changed, and 3 s of no work (the machine's noise floor). Prints medians over the runs of p50/p99/max delay and the re-index time.
 //   npx tsx tools/bench/reindex-event-loop.ts [--runs 3] [--articles DIR] [--in-thread]
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -11,7 +11,6 @@ import { parseArgs } from "node:util";
 import { createNewsdesk } from "../../src/app.js";
 import { loadConfig } from "../../src/config/index.js";
 import { silentLogger } from "../../src/log.js";
-import type { Newsdesk } from "../../src/types.js";
 import { median } from "./percentiles.js";
 
 const { values } = parseArgs({
@@ -36,11 +35,12 @@ interface Sample {
   max_ms: number;
 }
 
-async function measure(newsdesk: Newsdesk): Promise<Sample> {
+/** The same sampling over `work`; with a plain wait it gives the machine's noise floor. */
+async function measure(work: () => Promise<unknown>): Promise<Sample> {
   const h = monitorEventLoopDelay({ resolution: 10 });
   h.enable();
   const t = performance.now();
-  await newsdesk.reindex();
+  await work();
   const reindex_ms = performance.now() - t;
   h.disable();
   const ms = (ns: number) => Math.round(ns / 1e4) / 100;
@@ -65,14 +65,18 @@ try {
   const newsdesk = await createNewsdesk(config, silentLogger, { reindexOffThread: !values["in-thread"] });
   const changed: Sample[] = [];
   const unchanged: Sample[] = [];
+  const idle: Sample[] = [];
   for (let run = 0; run < runs; run++) {
     // Every article changed: a line appended to each file.
     for (const f of files) await writeFile(f, `${await readFile(f, "utf8")}\nRevision ${run + 1}.\n`);
-    changed.push(await measure(newsdesk));
-    unchanged.push(await measure(newsdesk));
+    changed.push(await measure(() => newsdesk.reindex()));
+    unchanged.push(await measure(() => newsdesk.reindex()));
+    idle.push(await measure(() => new Promise((r) => setTimeout(r, 3000))));
   }
   await newsdesk.close();
-  console.log(JSON.stringify({ articles: files.length, all_changed: mid(changed), none_changed: mid(unchanged) }, null, 2));
+  console.log(
+    JSON.stringify({ articles: files.length, all_changed: mid(changed), none_changed: mid(unchanged), idle_3s: mid(idle) }, null, 2),
+  );
 } finally {
   await rm(work, { recursive: true, force: true });
 }
