@@ -59,11 +59,19 @@ export interface Span {
   noAnswerScore?: number;
 }
 
-/** Turns texts into unit-length vectors. The model-backed one lives in src/models. */
+export interface EmbedOptions {
+  /** Called after each model call with the texts embedded so far. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Turns texts into unit-length vectors. The model-backed one lives in src/models; it plans its
+ * batches over the whole call, so give it all the texts at once.
+ */
 export interface Embedder {
   readonly modelId: string;
   readonly dimension: number;
-  embed(texts: string[], kind: "query" | "passage"): Promise<Float32Array[]>;
+  embed(texts: string[], kind: "query" | "passage", options?: EmbedOptions): Promise<Float32Array[]>;
 }
 
 /** Proposes answer spans for a question over retrieved passages (lexical or QA model). */

@@ -1,14 +1,17 @@
-// npm run models:generate -- --shape tiny|default --dtype fp32|q8 --out DIR [--seed N] [--with-summarizer]
+// npm run models:generate -- --shape tiny|default --dtype fp32|q8 --out DIR [--seed N] [--with-summarizer] [--tokenizers DIR]
 // Writes randomly initialised models with the published architectures, for tests and benchmarks;
 // a BART summariser like Xenova/distilbart-cnn-6-6 too for tiny, or for default with --with-summarizer.
+// --tokenizers DIR (e.g. ../shared/data/model-configs) puts the published tokenizer and config
+// files beside the weights, which then get the real vocabulary sizes.
 import { parseArgs } from "node:util";
 import { UsageError } from "../src/errors.js";
-import { generateModels, type GeneratedDtype } from "./generate/write-models.js";
+import { generateModels, type GenerateOptions } from "./generate/write-models.js";
 import type { ShapeName } from "./generate/shapes.js";
 
-const USAGE = "usage: npm run models:generate -- --shape tiny|default --dtype fp32|q8 --out DIR [--seed N] [--with-summarizer]";
+const USAGE =
+  "usage: npm run models:generate -- --shape tiny|default --dtype fp32|q8 --out DIR [--seed N] [--with-summarizer] [--tokenizers DIR]";
 
-function parse(argv: string[]): { shape: ShapeName; dtype: GeneratedDtype; out: string; seed: number; summarizer?: boolean } {
+function parse(argv: string[]): GenerateOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -17,6 +20,7 @@ function parse(argv: string[]): { shape: ShapeName; dtype: GeneratedDtype; out: 
       out: { type: "string" },
       seed: { type: "string" },
       "with-summarizer": { type: "boolean" },
+      tokenizers: { type: "string" },
     },
     strict: true,
   });
@@ -25,7 +29,14 @@ function parse(argv: string[]): { shape: ShapeName; dtype: GeneratedDtype; out: 
   if (dtype !== "fp32" && dtype !== "q8") throw new UsageError(`--dtype must be fp32 or q8, not "${dtype}"\n${USAGE}`);
   if (!out) throw new UsageError(`--out DIR is required\n${USAGE}`);
   if (!/^\d+$/.test(seed)) throw new UsageError(`--seed must be a non-negative integer, not "${seed}"\n${USAGE}`);
-  return { shape, dtype, out, seed: Number(seed), ...(values["with-summarizer"] && { summarizer: true }) };
+  return {
+    shape,
+    dtype,
+    out,
+    seed: Number(seed),
+    ...(values["with-summarizer"] && { summarizer: true }),
+    ...(values.tokenizers && { tokenizers: values.tokenizers }),
+  };
 }
 
 async function main(): Promise<number> {

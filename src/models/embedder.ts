@@ -1,15 +1,19 @@
-// The model-backed Embedder: transformers.js feature extraction with the model's pooling,
-// L2-normalised, batched (texts of similar length together, to pad less), truncated to the
-// model's maximum length by the tokenizer.
-import { FeatureExtractionPipeline } from "@huggingface/transformers";
+// The model-backed Embedder: a sentence-embedding encoder run directly through ONNX Runtime with
+// the model's pooling, L2-normalised. Texts are tokenised as text (special-token strings stay
+// words), truncated to the model's length, and batched over the whole call by token length
+// under a token budget, so little of the work is padding.
+import { Tensor, type PreTrainedModel } from "@huggingface/transformers";
 import { ModelError } from "../errors.js";
-import type { Embedder } from "../types.js";
+import type { Embedder, EmbedOptions } from "../types.js";
 import { embeddingRecipe, type EmbeddingRecipe } from "./embedding-recipe.js";
+import { planBatches, type BatchLimits } from "./length-batches.js";
+import { literalTokenizer } from "./literal-tokenizer.js";
 import { loadPretrained, type ModelLoadOptions } from "./load-pretrained.js";
+import { poolRows } from "./pooling.js";
 
 export interface EmbedderOptions extends ModelLoadOptions {
-  /** Texts per model call (default 16). */
-  batchSize?: number;
+  /** Batch limits: padded tokens and rows per model call (default 4,096 and 64; npm run bench). */
+  batch?: Partial<BatchLimits>;
   /** Overrides the recipe picked from the model id. */
   recipe?: Partial<EmbeddingRecipe>;
 }
@@ -18,26 +22,60 @@ export interface ModelEmbedder extends Embedder {
   dispose(): Promise<void>;
 }
 
+export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxTokens: 4096, maxRows: 64 };
+
+function int64(rows: number[][], width: number, value: (row: number[], i: number) => number): Tensor {
+  const data = new BigInt64Array(rows.length * width);
+  rows.forEach((row, r) => {
+    for (let i = 0; i < row.length; i++) data[r * width + i] = BigInt(value(row, i));
+  });
+  return new Tensor("int64", data, [rows.length, width]);
+}
+
 export async function createEmbedder(options: EmbedderOptions): Promise<ModelEmbedder> {
   const { tokenizer, model } = await loadPretrained("feature-extraction", options);
-  const extractor = new FeatureExtractionPipeline({ task: "feature-extraction", model, tokenizer });
   const recipe = { ...embeddingRecipe(options.modelId), ...options.recipe };
-  const batchSize = Math.max(1, options.batchSize ?? 16);
-  const config = model.config as unknown as { hidden_size?: number; dim?: number };
+  const limits = { ...DEFAULT_BATCH_LIMITS, ...options.batch };
+  const config = model.config as unknown as { hidden_size?: number; dim?: number; vocab_size?: number; max_position_embeddings?: number };
   const dimension = config.hidden_size ?? config.dim ?? 0;
+  const literal = literalTokenizer(tokenizer, options.modelId, config.vocab_size);
+  const maxLength = Math.min(tokenizer.model_max_length, config.max_position_embeddings ?? Infinity, 512);
+  const room = maxLength - literal.open.length - literal.close.length;
 
-  async function embed(texts: string[], kind: "query" | "passage"): Promise<Float32Array[]> {
+  async function run(rows: number[][]): Promise<Float32Array[]> {
+    const width = Math.max(...rows.map((r) => r.length));
+    const inputs: Record<string, Tensor> = {
+      input_ids: int64(rows, width, (row, i) => row[i]!),
+      attention_mask: int64(rows, width, () => 1),
+      // Always given: transformers.js feeds the session only the inputs it declares.
+      token_type_ids: int64(rows, width, () => 0),
+    };
+    const out = (await (model as PreTrainedModel)(inputs)) as { last_hidden_state?: Tensor; token_embeddings?: Tensor };
+    const hidden = out.last_hidden_state ?? out.token_embeddings;
+    if (!hidden) throw new Error("the model returned no hidden states");
+    const dim = hidden.dims[2]!;
+    return poolRows(
+      hidden.data as Float32Array,
+      rows.length,
+      width,
+      dim,
+      rows.map((r) => r.length),
+      recipe.pooling,
+    );
+  }
+
+  async function embed(texts: string[], kind: "query" | "passage", embedOptions: EmbedOptions = {}): Promise<Float32Array[]> {
     const prefix = kind === "query" ? recipe.queryPrefix : recipe.passagePrefix;
-    const order = texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length);
+    const rows = texts.map((t) => [...literal.open, ...literal.ids(prefix + t).slice(0, room), ...literal.close]);
     const out: Float32Array[] = new Array(texts.length);
-    for (let b = 0; b < order.length; b += batchSize) {
-      const batch = order.slice(b, b + batchSize);
-      let result;
+    let done = 0;
+    for (const batch of planBatches(
+      rows.map((r) => r.length),
+      limits,
+    )) {
+      let vectors: Float32Array[];
       try {
-        result = await extractor(
-          batch.map((i) => prefix + texts[i]!),
-          { pooling: recipe.pooling, normalize: true },
-        );
+        vectors = await run(batch.map((i) => rows[i]!));
       } catch (error) {
         throw new ModelError(
           `Embedding with ${options.modelId} failed: ${(error as Error).message}`,
@@ -45,11 +83,9 @@ export async function createEmbedder(options: EmbedderOptions): Promise<ModelEmb
           { cause: error },
         );
       }
-      const data = result.data as Float32Array;
-      const width = result.dims[1]!;
-      batch.forEach((textIndex, row) => {
-        out[textIndex] = data.slice(row * width, (row + 1) * width);
-      });
+      batch.forEach((textIndex, row) => (out[textIndex] = vectors[row]!));
+      done += batch.length;
+      embedOptions.onProgress?.(done, texts.length);
     }
     return out;
   }
@@ -58,6 +94,6 @@ export async function createEmbedder(options: EmbedderOptions): Promise<ModelEmb
     modelId: options.modelId,
     dimension,
     embed,
-    dispose: () => extractor.dispose(),
+    dispose: () => model.dispose().then(() => undefined),
   };
 }

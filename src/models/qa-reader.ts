@@ -2,13 +2,14 @@
 // tokenized once, cut into windows next to the question, run in padded batches, decoded into
 // spans, and mapped back to character offsets in the passage text (never the decoded tokens,
 // which lose case and spacing).
-import { Tensor, type PreTrainedModel, type PreTrainedTokenizer } from "@huggingface/transformers";
+import { Tensor, type PreTrainedModel } from "@huggingface/transformers";
 import { ModelError } from "../errors.js";
 import type { Reader, ScoredPassage, Span } from "../types.js";
 import { loadPretrained, type ModelLoadOptions } from "./load-pretrained.js";
 import { buildWindows, DEFAULT_WINDOW_OPTIONS, type QaWindow, type WindowOptions } from "./qa-windows.js";
 import { decodeSpans, widenToWords } from "./span-decode.js";
-import { alignTokens, normalizerSettingsOf, type CharRange, type NormalizerSettings } from "./token-offsets.js";
+import { literalTokenizer } from "./literal-tokenizer.js";
+import type { CharRange } from "./token-offsets.js";
 
 export interface QaReaderOptions extends ModelLoadOptions {
   /** Windows per model call (default 8). */
@@ -32,14 +33,8 @@ interface PreparedWindow {
 
 interface PassageTokens {
   tokens: string[];
+  ids: number[];
   offsets: CharRange[];
-}
-
-function specialIds(tokenizer: PreTrainedTokenizer): { clsId: number; sepId: number } {
-  // The tokenizer's own template tells which ids open and close a sequence.
-  const ids = tokenizer.encode("");
-  if (ids.length < 2) throw new ModelError("QA tokenizer adds no [CLS]/[SEP] tokens", {});
-  return { clsId: ids[0]!, sepId: ids[ids.length - 1]! };
 }
 
 function int64(rows: number[][], width: number, fill: (row: number[], i: number) => number): Tensor {
@@ -52,21 +47,20 @@ function int64(rows: number[][], width: number, fill: (row: number[], i: number)
 
 export async function createQaReader(options: QaReaderOptions): Promise<QaReader> {
   const { tokenizer, model } = await loadPretrained("question-answering", options);
-  const settings: NormalizerSettings = normalizerSettingsOf(tokenizer.config);
+  const vocabSize = (model.config as unknown as { vocab_size?: number }).vocab_size;
+  // Passages and questions are tokenised as text: "[SEP]" in an article is four characters.
+  const literal = literalTokenizer(tokenizer, options.modelId, vocabSize);
+  if (literal.open.length < 1 || literal.close.length < 1) throw new ModelError("QA tokenizer adds no [CLS]/[SEP] tokens", {});
   const windowOptions: WindowOptions = {
     ...DEFAULT_WINDOW_OPTIONS,
-    ...specialIds(tokenizer),
+    clsId: literal.open[0]!,
+    sepId: literal.close.at(-1)!,
     ...(options.maxLength ? { maxLength: options.maxLength } : {}),
     ...(options.stride !== undefined ? { stride: options.stride } : {}),
   };
   const batchSize = Math.max(1, options.batchSize ?? 8);
   const maxAnswerTokens = options.maxAnswerTokens ?? 30;
   const perPassage = options.spansPerPassage ?? 3;
-
-  function tokenizePassage(text: string): PassageTokens {
-    const tokens = tokenizer.tokenize(text);
-    return { tokens, offsets: alignTokens(text, tokens, settings, tokenizer.unk_token ?? "[UNK]") };
-  }
 
   async function runBatch(batch: PreparedWindow[]): Promise<{ start: Float32Array; end: Float32Array; width: number }> {
     const rows = batch.map((b) => b.window.inputIds);
@@ -95,12 +89,10 @@ export async function createQaReader(options: QaReaderOptions): Promise<QaReader
 
   async function read(question: string, passages: ScoredPassage[]): Promise<Span[]> {
     if (passages.length === 0 || question.trim() === "") return [];
-    const questionIds = tokenizer.encode(question, { add_special_tokens: false });
-    const prepared = passages.map((p) => tokenizePassage(p.passage.text));
+    const questionIds = literal.ids(question);
+    const prepared: PassageTokens[] = passages.map((p) => literal.aligned(p.passage.text));
     const windows: PreparedWindow[] = prepared.flatMap((p, passage) =>
-      p.tokens.length === 0
-        ? []
-        : buildWindows(questionIds, tokenizer.convert_tokens_to_ids(p.tokens), windowOptions).map((window) => ({ passage, window })),
+      p.tokens.length === 0 ? [] : buildWindows(questionIds, p.ids, windowOptions).map((window) => ({ passage, window })),
     );
     const found: Span[][] = passages.map(() => []);
     const noAnswer = passages.map(() => 1);

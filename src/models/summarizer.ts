@@ -1,8 +1,12 @@
-// The model-backed TextSummarizer: transformers.js's summarization pipeline over a BART-family
-// encoder-decoder (Xenova/distilbart-cnn-6-6 by default), loaded like the other models.
-import { SummarizationPipeline, type PreTrainedModel, type PreTrainedTokenizer } from "@huggingface/transformers";
+// The model-backed TextSummarizer: a BART-family encoder-decoder (Xenova/distilbart-cnn-6-6 by
+// default) generating through transformers.js, loaded like the other models. The article is
+// tokenised as text, as the summarization pipeline would (the config's prefix, <s> … </s>, cut
+// at the model's length) except that special-token strings in it stay text: a literal "<mask>"
+// would otherwise be BART's id 50,264, one past its embedding table.
+import { Tensor, type PreTrainedModel } from "@huggingface/transformers";
 import { ModelError } from "../errors.js";
 import type { TextSummarizer } from "../summarize/generated.js";
+import { literalTokenizer } from "./literal-tokenizer.js";
 import { loadPretrained, type ModelLoadOptions } from "./load-pretrained.js";
 
 export interface SummarizerOptions extends ModelLoadOptions {
@@ -28,11 +32,11 @@ export function tokenBudget(maxWords: number, maxNewTokens: number, minShare: nu
 
 export async function createSummarizer(options: SummarizerOptions): Promise<ModelSummarizer> {
   const { tokenizer, model } = await loadPretrained("summarization", options);
-  const pipe = new SummarizationPipeline({
-    task: "summarization",
-    model: model as PreTrainedModel,
-    tokenizer: tokenizer as PreTrainedTokenizer,
-  });
+  const config = model.config as unknown as { vocab_size?: number; prefix?: string; max_position_embeddings?: number };
+  const literal = literalTokenizer(tokenizer, options.modelId, config.vocab_size);
+  const prefix = config.prefix ?? "";
+  const maxLength = Math.min(tokenizer.model_max_length, config.max_position_embeddings ?? Infinity);
+  const room = maxLength - literal.open.length - literal.close.length;
   const maxNewTokens = options.maxNewTokens ?? 142;
   const minShare = options.minShare ?? 0.4;
 
@@ -42,9 +46,19 @@ export async function createSummarizer(options: SummarizerOptions): Promise<Mode
     try {
       // Greedy decoding: transformers.js keeps only the first beam anyway. min_length 0 lets the
       // budget, not the checkpoint's CNN default of 56 tokens, decide the shortest summary.
-      const out = await pipe(text, { max_new_tokens: budget.max, min_new_tokens: budget.min, min_length: 0, num_beams: 1 });
-      const first = (Array.isArray(out) ? out[0] : out) as { summary_text?: string } | undefined;
-      return (first?.summary_text ?? "").trim();
+      const ids = [...literal.open, ...literal.ids(prefix + text).slice(0, room), ...literal.close];
+      const input_ids = new Tensor("int64", BigInt64Array.from(ids, BigInt), [1, ids.length]);
+      const attention_mask = new Tensor("int64", new BigInt64Array(ids.length).fill(1n), [1, ids.length]);
+      const out = (await (model as PreTrainedModel).generate({
+        input_ids,
+        attention_mask,
+        max_new_tokens: budget.max,
+        min_new_tokens: budget.min,
+        min_length: 0,
+        num_beams: 1,
+      } as Parameters<PreTrainedModel["generate"]>[0])) as Tensor;
+      const [summary] = tokenizer.batch_decode(out, { skip_special_tokens: true });
+      return (summary ?? "").trim();
     } catch (error) {
       throw new ModelError(
         `Summarising with ${options.modelId} failed: ${(error as Error).message}`,
@@ -54,5 +68,5 @@ export async function createSummarizer(options: SummarizerOptions): Promise<Mode
     }
   }
 
-  return { modelId: options.modelId, summarize, dispose: () => pipe.dispose() };
+  return { modelId: options.modelId, summarize, dispose: () => model.dispose().then(() => undefined) };
 }

@@ -1,6 +1,6 @@
 // Question embeddings kept for repeated questions (a bot hears the same question again and again):
 // a small LRU of query vectors in front of an Embedder. Passage embeddings pass straight through.
-import type { Embedder } from "../types.js";
+import type { Embedder, EmbedOptions } from "../types.js";
 
 const wrappers = new WeakMap<Embedder, Embedder>();
 
@@ -9,8 +9,8 @@ export function cacheQueries(embedder: Embedder, size = 256): Embedder {
   return {
     modelId: embedder.modelId,
     dimension: embedder.dimension,
-    async embed(texts: string[], kind: "query" | "passage"): Promise<Float32Array[]> {
-      if (kind !== "query") return embedder.embed(texts, kind);
+    async embed(texts: string[], kind: "query" | "passage", options?: EmbedOptions): Promise<Float32Array[]> {
+      if (kind !== "query") return embedder.embed(texts, kind, options);
       const found = new Map<string, Float32Array>();
       for (const t of texts) {
         const hit = cache.get(t);

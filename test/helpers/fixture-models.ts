@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { ModelSettings } from "../../src/models/index.js";
 import { generateModels } from "../../tools/generate/write-models.js";
 import { EMBEDDER_ID, QA_ID, SUMMARIZER_ID } from "../../tools/generate/shapes.js";
+import { requireSharedData } from "./shared-data.js";
 
 export { EMBEDDER_ID, QA_ID, SUMMARIZER_ID };
 
@@ -46,6 +47,25 @@ export function fixtureModelsDir(): Promise<string> {
     return dir;
   })();
   return pending;
+}
+
+let pendingReal: Promise<string> | undefined;
+
+/**
+ * Tiny-width q8 models carrying the published tokenizer and config files of the three defaults
+ * (../shared/data/model-configs) and real vocabulary sizes: what a real host loads, bar the weights.
+ */
+export function realTokenizerModelsDir(): Promise<string> {
+  pendingReal ??= (async () => {
+    const tokenizers = requireSharedData("model-configs");
+    const dir = path.join(os.tmpdir(), `newsdesk-fixture-real-tokenizers-${await generatorHash()}-${FIXTURE_SEED}`);
+    if (existsSync(dir)) return dir;
+    const staging = await mkdtemp(path.join(os.tmpdir(), "newsdesk-fixture-staging-"));
+    await generateModels({ shape: "tiny", dtype: "q8", out: staging, seed: FIXTURE_SEED, tokenizers });
+    await rename(staging, dir).catch(() => rm(staging, { recursive: true, force: true }));
+    return dir;
+  })();
+  return pendingReal;
 }
 
 /** A private copy of the fixture models that a test may break (delete or truncate files). */

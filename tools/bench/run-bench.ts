@@ -1,6 +1,7 @@
 // The benchmark: cold start, indexing, ask and summarize latency, peak memory, model efficiency
 // and vector search, all through the product's own code path (createNewsdesk with generated
 // default-shape models in LOCAL_MODELS_DIR). Returns one plain object; the CLI prints it.
+import { existsSync } from "node:fs";
 import { cp, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -46,6 +47,8 @@ export interface BenchResult {
   corpus: CorpusName;
   dtype: BenchDtype;
   machine: { cpus: number; threads: number };
+  /** Whose tokenizers the generated models carry: the published ones (real token counts) or generated ones. */
+  tokenizers: "real" | "generated";
   passages: number;
   questions: number;
   cold_start_ms: number;
@@ -91,7 +94,11 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
   const { log } = o;
   const knowledgeDir = await knowledgeDirFor(o.corpus, o.dataDir, o.workDir);
   const wantModel = o.modes.includes("model");
-  const modelsDir = wantModel ? await ensureBenchModels(o.workDir, o.dtype, log) : undefined;
+  // The published tokenizer files, when the data folder has them: real vocabularies, real token counts.
+  const realTokenizers = path.resolve(o.dataDir, "model-configs");
+  const tokenizers = existsSync(realTokenizers) ? realTokenizers : undefined;
+  if (wantModel && !tokenizers) log(`no ${realTokenizers}: the models get generated tokenizers (token counts 9–59 % above the real ones)`);
+  const modelsDir = wantModel ? await ensureBenchModels(o.workDir, o.dtype, log, tokenizers) : undefined;
 
   log(`lexical indexing of ${knowledgeDir} (${o.indexRuns} runs, empty cache each)`);
   const lexicalEnv = settings(o, knowledgeDir, "lexical");
@@ -120,6 +127,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResult> {
     corpus: o.corpus,
     dtype: o.dtype,
     machine: { cpus: availableParallelism(), threads: availableParallelism() },
+    tokenizers: tokenizers ? "real" : "generated",
     passages,
     questions: questions.length,
     cold_start_ms: 0,

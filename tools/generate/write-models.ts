@@ -9,6 +9,7 @@ import { writeSummarizer } from "./write-summarizer.js";
 import { EMBEDDER_ID, QA_ID, SHAPES, SUMMARIZER_ID, type EncoderShape, type ShapeName } from "./shapes.js";
 import { bertConfig, distilbertQaConfig, tokenizerConfig, tokenizerJson } from "./tokenizer-files.js";
 import { buildVocab } from "./vocab.js";
+import { mergedConfig, readRealTokenizerFiles } from "./real-tokenizer-files.js";
 
 export type GeneratedDtype = "fp32" | "q8";
 
@@ -19,6 +20,11 @@ export interface GenerateOptions {
   seed?: number;
   /** Also write the summariser (default: only for the tiny shape). */
   summarizer?: boolean;
+  /**
+   * A folder holding the published tokenizer and config files (<dir>/<org>/<name>/): each model
+   * then gets the real tokenizer and the real vocabulary size instead of generated ones.
+   */
+  tokenizers?: string;
 }
 
 export interface GeneratedModel {
@@ -41,12 +47,21 @@ interface ModelSpec {
 async function writeModel(spec: ModelSpec, options: GenerateOptions & { seed: number }): Promise<GeneratedModel> {
   const dir = path.join(options.out, ...spec.modelId.split("/"));
   await mkdir(path.join(dir, "onnx"), { recursive: true });
-  const vocab = buildVocab({ size: spec.shape.vocab, uncased: spec.uncased });
   const json = (name: string, value: object) => writeFile(path.join(dir, name), JSON.stringify(value, null, 2) + "\n");
-  await json("config.json", spec.config(spec.shape));
-  await json("tokenizer.json", tokenizerJson(vocab, spec.uncased));
-  await json("tokenizer_config.json", tokenizerConfig(spec.uncased, spec.tokenizerClass, spec.shape.maxPositions));
-  const graph = spec.graph(spec.shape, { seed: options.seed, q8: options.dtype === "q8" });
+  let shape = spec.shape;
+  if (options.tokenizers) {
+    const real = await readRealTokenizerFiles(options.tokenizers, spec.modelId);
+    shape = { ...shape, vocab: real.vocabSize };
+    await json("config.json", mergedConfig(real.config, spec.config(shape)));
+    await json("tokenizer.json", real.tokenizer);
+    await json("tokenizer_config.json", real.tokenizerConfig);
+  } else {
+    const vocab = buildVocab({ size: shape.vocab, uncased: spec.uncased });
+    await json("config.json", spec.config(shape));
+    await json("tokenizer.json", tokenizerJson(vocab, spec.uncased));
+    await json("tokenizer_config.json", tokenizerConfig(spec.uncased, spec.tokenizerClass, shape.maxPositions));
+  }
+  const graph = spec.graph(shape, { seed: options.seed, q8: options.dtype === "q8" });
   const onnxFile = path.join(dir, "onnx", onnxFileFor(options.dtype));
   await writeFile(onnxFile, graph.bytes);
   return { modelId: spec.modelId, dir, onnxFile, onnxBytes: (await stat(onnxFile)).size, parameters: graph.parameters };

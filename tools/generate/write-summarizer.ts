@@ -6,6 +6,7 @@ import path from "node:path";
 import { onnxFileFor, type ModelDtype } from "../../src/models/model-files.js";
 import { bartConfig, bartGenerationConfig, bartTokenizerConfig, bartTokenizerJson } from "./bart-files.js";
 import { buildBpeVocab } from "./bpe-vocab.js";
+import { mergedConfig, readRealTokenizerFiles } from "./real-tokenizer-files.js";
 import { bartDecoderMergedGraph, bartEncoderGraph } from "./seq2seq-graphs.js";
 import type { Seq2SeqShape } from "./shapes.js";
 
@@ -21,15 +22,24 @@ export interface WrittenSummarizer {
 export async function writeSummarizer(
   modelId: string,
   shape: Seq2SeqShape,
-  options: { out: string; dtype: ModelDtype; seed: number },
+  options: { out: string; dtype: ModelDtype; seed: number; /** Folder of the published tokenizer files. */ tokenizers?: string },
 ): Promise<WrittenSummarizer> {
   const dir = path.join(options.out, ...modelId.split("/"));
   await mkdir(path.join(dir, "onnx"), { recursive: true });
   const json = (name: string, value: object) => writeFile(path.join(dir, name), JSON.stringify(value, null, 2) + "\n");
-  await json("config.json", bartConfig(shape));
-  await json("generation_config.json", bartGenerationConfig());
-  await json("tokenizer.json", bartTokenizerJson(buildBpeVocab(shape.vocab)));
-  await json("tokenizer_config.json", bartTokenizerConfig(shape.maxPositions));
+  if (options.tokenizers) {
+    const real = await readRealTokenizerFiles(options.tokenizers, modelId);
+    shape = { ...shape, vocab: real.vocabSize };
+    await json("config.json", mergedConfig(real.config, bartConfig(shape)));
+    await json("generation_config.json", real.generationConfig ?? bartGenerationConfig());
+    await json("tokenizer.json", real.tokenizer);
+    await json("tokenizer_config.json", real.tokenizerConfig);
+  } else {
+    await json("config.json", bartConfig(shape));
+    await json("generation_config.json", bartGenerationConfig());
+    await json("tokenizer.json", bartTokenizerJson(buildBpeVocab(shape.vocab)));
+    await json("tokenizer_config.json", bartTokenizerConfig(shape.maxPositions));
+  }
   const graphOptions = { seed: options.seed, q8: options.dtype === "q8" };
   let bytes = 0;
   let parameters = 0;

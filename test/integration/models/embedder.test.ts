@@ -16,7 +16,7 @@ beforeAll(async () => {
     modelId: EMBEDDER_ID,
     dtype: "q8",
     source: { kind: "local", dir: await fixtureModelsDir() },
-    batchSize: 2,
+    batch: { maxRows: 2 },
   });
 });
 afterAll(() => embedder.dispose());
@@ -55,7 +55,7 @@ describe("model embedder", () => {
       modelId: EMBEDDER_ID,
       dtype: "fp32",
       source: { kind: "local", dir: await fixtureModelsDir() },
-      batchSize: 8,
+      batch: { maxRows: 8 },
     });
     const fpBatch = await fp32.embed(texts, "passage");
     for (let i = 0; i < texts.length; i++) expectClose((await fp32.embed([texts[i]!], "passage"))[0]!, fpBatch[i]!, 5);

@@ -1,52 +1,165 @@
 import { describe, expect, it } from "vitest";
-import { alignTokens, normalizerSettingsOf } from "../../../src/models/token-offsets.js";
+import { tokenizeWithOffsets, type TokenizerSteps } from "../../../src/models/token-offsets.js";
 
-const cased = { lowercase: false, stripAccents: false };
-const uncased = { lowercase: true, stripAccents: true };
+// A small BERT-like tokenizer: the real one is exercised in test/integration/models/real-tokenizers.test.ts.
+const VOCAB = new Set([
+  "hello",
+  ",",
+  "world",
+  "!",
+  "un",
+  "##believ",
+  "##able",
+  "news",
+  "cafe",
+  "re",
+  "##sume",
+  "[",
+  "unk",
+  "]",
+  "a",
+  "b",
+  "ab",
+  "c",
+]);
 
-function slices(text: string, tokens: string[], settings = cased): string[] {
-  return alignTokens(text, tokens, settings).map((r) => text.slice(r.start, r.end));
+function wordPiece(word: string): string[] {
+  const out: string[] = [];
+  for (let start = 0; start < word.length;) {
+    let end = word.length;
+    let piece: string | undefined;
+    for (; end > start; end--) {
+      const candidate = (start > 0 ? "##" : "") + word.slice(start, end);
+      if (VOCAB.has(candidate)) {
+        piece = candidate;
+        break;
+      }
+    }
+    if (!piece) return ["[UNK]"];
+    out.push(piece);
+    start = end;
+  }
+  return out;
 }
 
-describe("alignTokens", () => {
+function steps(normalize: (s: string) => string): TokenizerSteps {
+  return {
+    normalize,
+    preTokenize: (s) =>
+      s
+        .split(/\s+/u)
+        .flatMap((w) => w.split(/(\p{P})/u))
+        .filter((w) => w !== ""),
+    tokenizeWord: wordPiece,
+    unkToken: "[UNK]",
+    continuingPrefix: "##",
+  };
+}
+
+const uncased = steps((s) =>
+  s
+    .replace(/[\u200b\u00ad]/gu, "")
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{Mn}/gu, ""),
+);
+
+function slices(text: string): [string, string][] {
+  const { tokens, offsets } = tokenizeWithOffsets(text, uncased);
+  return tokens.map((t, i) => [t, text.slice(offsets[i]!.start, offsets[i]!.end)]);
+}
+
+describe("tokenizeWithOffsets", () => {
   it.each([
-    ["plain words and punctuation", "Hello, world!", ["Hello", ",", "world", "!"], cased, ["Hello", ",", "world", "!"]],
-    ["continuation pieces", "unbelievable news", ["un", "##believ", "##able", "news"], cased, ["un", "believ", "able", "news"]],
-    ["odd spacing, tabs and newlines", "  The \t cat\n\nsat ", ["The", "cat", "sat"], cased, ["The", "cat", "sat"]],
-    ["lowercased and accent-stripped pieces map to the original", "Café RÉSUMÉ", ["cafe", "re", "##sume"], uncased, ["Café", "RÉ", "SUMÉ"]],
-    ["decomposed accents (combining marks) stay with their letter", "Cafe\u0301 ok", ["cafe", "ok"], uncased, ["Cafe\u0301", "ok"]],
-    ["an unknown word covers the whole word", "see ☃☃x now", ["see", "[UNK]", "now"], cased, ["see", "☃☃x", "now"]],
-    ["an unknown punctuation mark covers one character", "a ¿ b", ["a", "[UNK]", "b"], cased, ["a", "¿", "b"]],
-    ["control characters are skipped", "a\u200bb c", ["ab", "c"], cased, ["a\u200bb", "c"]],
-    ["astral characters count as one piece character", "x 😀y", ["x", "😀", "##y"], cased, ["x", "😀", "y"]],
-    ["CJK characters become separate words", "东京 city", ["东", "京", "city"], cased, ["东", "京", "city"]],
-  ])("%s", (_name, text, tokens, settings, expected) => {
-    expect(slices(text, tokens, settings)).toEqual(expected);
+    [
+      "words and punctuation",
+      "Hello, world!",
+      [
+        ["hello", "Hello"],
+        [",", ","],
+        ["world", "world"],
+        ["!", "!"],
+      ],
+    ],
+    [
+      "continuation pieces",
+      "Unbelievable news",
+      [
+        ["un", "Un"],
+        ["##believ", "believ"],
+        ["##able", "able"],
+        ["news", "news"],
+      ],
+    ],
+    [
+      "odd spacing",
+      "  news \t news\n",
+      [
+        ["news", "news"],
+        ["news", "news"],
+      ],
+    ],
+    [
+      "accents stripped map to the accented letters",
+      "Café RÉSUMÉ",
+      [
+        ["cafe", "Café"],
+        ["re", "RÉ"],
+        ["##sume", "SUMÉ"],
+      ],
+    ],
+    [
+      "combining marks stay with their letter",
+      "Cafe\u0301 news",
+      [
+        ["cafe", "Cafe\u0301"],
+        ["news", "news"],
+      ],
+    ],
+    [
+      "removed characters inside a word",
+      "a\u200bb c\u00ad",
+      [
+        ["ab", "a\u200bb"],
+        ["c", "c"],
+      ],
+    ],
+    [
+      "an unknown word covers the whole word, and later words stay exact",
+      "a xyz😀q b",
+      [
+        ["a", "a"],
+        ["[UNK]", "xyz😀q"],
+        ["b", "b"],
+      ],
+    ],
+    [
+      "a literal [UNK] is text",
+      "a [UNK] b",
+      [
+        ["a", "a"],
+        ["[", "["],
+        ["unk", "UNK"],
+        ["]", "]"],
+        ["b", "b"],
+      ],
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(slices(text)).toEqual(expected);
   });
 
-  it("gives empty ranges at the end when tokens outrun the text", () => {
-    expect(alignTokens("a", ["a", "b"], cased)).toEqual([
-      { start: 0, end: 1 },
-      { start: 1, end: 1 },
+  it("gives nothing for empty or removed-only text", () => {
+    expect(tokenizeWithOffsets("", uncased)).toEqual({ tokens: [], offsets: [] });
+    expect(tokenizeWithOffsets("\u200b", uncased)).toEqual({ tokens: [], offsets: [] });
+  });
+
+  it("keeps a piece that is not plain text inside its own word", () => {
+    const odd: TokenizerSteps = { ...uncased, tokenizeWord: (w) => (w === "news" ? ["ne", "##?"] : wordPiece(w)) };
+    const { offsets } = tokenizeWithOffsets("news a", odd);
+    expect(offsets).toEqual([
+      { start: 0, end: 2 },
+      { start: 2, end: 4 },
+      { start: 5, end: 6 },
     ]);
-  });
-});
-
-describe("normalizerSettingsOf", () => {
-  it.each([
-    [{ do_lower_case: true, strip_accents: null }, uncased],
-    [{ do_lower_case: false, strip_accents: null }, cased],
-    [
-      { do_lower_case: true, strip_accents: false },
-      { lowercase: true, stripAccents: false },
-    ],
-    [
-      { do_lower_case: false, strip_accents: true },
-      { lowercase: false, stripAccents: true },
-    ],
-    [{ do_lower_case: true }, uncased],
-    [undefined, cased],
-  ])("reads tokenizer config %j", (config, expected) => {
-    expect(normalizerSettingsOf(config)).toEqual(expected);
   });
 });
