@@ -84,7 +84,10 @@ async function main(): Promise<number> {
       const rssMb = process.memoryUsage().rss / 1e6;
       process.stdout.write(`load both models: ${loadMs.toFixed(0)} ms, resident memory after load: ${rssMb.toFixed(0)} MB\n`);
       await bench(result, Number(values.runs ?? 20));
-    } else process.stdout.write(`models ready (${result.source}): ${config.EMBEDDING_MODEL}, ${config.QA_MODEL} [${config.MODEL_DTYPE}]\n`);
+    } else
+      process.stdout.write(
+        `models ready (${result.source}): ${config.EMBEDDING_MODEL} [${result.embedder.dtype}], ${config.QA_MODEL} [${result.reader.dtype}]\n`,
+      );
   } finally {
     await result.dispose();
   }

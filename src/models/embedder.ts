@@ -9,6 +9,7 @@ import { embeddingRecipe, type EmbeddingRecipe } from "./embedding-recipe.js";
 import { planBatches, type BatchLimits } from "./length-batches.js";
 import { literalTokenizer } from "./literal-tokenizer.js";
 import { loadPretrained, type ModelLoadOptions } from "./load-pretrained.js";
+import type { ModelDtype } from "./model-files.js";
 import { poolRows } from "./pooling.js";
 
 export interface EmbedderOptions extends ModelLoadOptions {
@@ -19,6 +20,10 @@ export interface EmbedderOptions extends ModelLoadOptions {
 }
 
 export interface ModelEmbedder extends Embedder {
+  /** The weights loaded (a local folder holding only one dtype gives that one). */
+  readonly dtype: ModelDtype;
+  /** Tokens the model runs on for each text (specials included, truncated as embed does). */
+  tokenCounts(texts: string[], kind: "query" | "passage"): number[];
   dispose(): Promise<void>;
 }
 
@@ -33,7 +38,7 @@ function int64(rows: number[][], width: number, value: (row: number[], i: number
 }
 
 export async function createEmbedder(options: EmbedderOptions): Promise<ModelEmbedder> {
-  const { tokenizer, model } = await loadPretrained("feature-extraction", options);
+  const { tokenizer, model, dtype } = await loadPretrained("feature-extraction", options);
   const recipe = { ...embeddingRecipe(options.modelId), ...options.recipe };
   const limits = { ...DEFAULT_BATCH_LIMITS, ...options.batch };
   const config = model.config as unknown as { hidden_size?: number; dim?: number; vocab_size?: number; max_position_embeddings?: number };
@@ -64,9 +69,13 @@ export async function createEmbedder(options: EmbedderOptions): Promise<ModelEmb
     );
   }
 
-  async function embed(texts: string[], kind: "query" | "passage", embedOptions: EmbedOptions = {}): Promise<Float32Array[]> {
+  function rowsOf(texts: string[], kind: "query" | "passage"): number[][] {
     const prefix = kind === "query" ? recipe.queryPrefix : recipe.passagePrefix;
-    const rows = texts.map((t) => [...literal.open, ...literal.ids(prefix + t).slice(0, room), ...literal.close]);
+    return texts.map((t) => [...literal.open, ...literal.ids(prefix + t).slice(0, room), ...literal.close]);
+  }
+
+  async function embed(texts: string[], kind: "query" | "passage", embedOptions: EmbedOptions = {}): Promise<Float32Array[]> {
+    const rows = rowsOf(texts, kind);
     const out: Float32Array[] = new Array(texts.length);
     let done = 0;
     for (const batch of planBatches(
@@ -92,8 +101,10 @@ export async function createEmbedder(options: EmbedderOptions): Promise<ModelEmb
 
   return {
     modelId: options.modelId,
+    dtype,
     dimension,
     embed,
+    tokenCounts: (texts, kind) => rowsOf(texts, kind).map((r) => r.length),
     dispose: () => model.dispose().then(() => undefined),
   };
 }

@@ -11,7 +11,7 @@ import {
   type PreTrainedTokenizer,
 } from "@huggingface/transformers";
 import { ModelError } from "../errors.js";
-import { checkModelFiles, modelDir, onnxFileFor, type ModelDtype } from "./model-files.js";
+import { checkModelFiles, dtypeInFolder, modelDir, onnxFileFor, type ModelDtype } from "./model-files.js";
 import type { ProgressInfo } from "./progress.js";
 import { useModelSource, type ModelSource } from "./transformers-env.js";
 
@@ -28,6 +28,8 @@ export interface ModelLoadOptions {
 export interface LoadedModel {
   tokenizer: PreTrainedTokenizer;
   model: PreTrainedModel;
+  /** The dtype loaded: the asked one, or the one a local folder holds when it holds only that. */
+  dtype: ModelDtype;
 }
 
 function describe(options: ModelLoadOptions, file: string): string {
@@ -48,10 +50,14 @@ function onnxFiles(task: LoadTask, dtype: ModelDtype): string {
   return `onnx/${onnxFileFor(dtype, "encoder_model")} or onnx/${onnxFileFor(dtype, "decoder_model_merged")}`;
 }
 
-export async function loadPretrained(task: LoadTask, options: ModelLoadOptions): Promise<LoadedModel> {
-  useModelSource(options.source);
+export async function loadPretrained(task: LoadTask, asked: ModelLoadOptions): Promise<LoadedModel> {
+  useModelSource(asked.source);
   const kind = task === "summarization" ? "seq2seq" : "encoder";
-  if (options.source.kind === "local") await checkModelFiles(options.source.dir, options.modelId, options.dtype, kind);
+  let options = asked;
+  if (asked.source.kind === "local") {
+    options = { ...asked, dtype: await dtypeInFolder(asked.source.dir, asked.modelId, asked.dtype, kind) };
+    await checkModelFiles(asked.source.dir, asked.modelId, options.dtype, kind);
+  }
   const common = { progress_callback: options.onProgress };
   let tokenizer: PreTrainedTokenizer;
   try {
@@ -70,7 +76,7 @@ export async function loadPretrained(task: LoadTask, options: ModelLoadOptions):
     const Auto =
       task === "question-answering" ? AutoModelForQuestionAnswering : task === "summarization" ? AutoModelForSeq2SeqLM : AutoModel;
     const model = await Auto.from_pretrained(options.modelId, modelOptions);
-    return { tokenizer, model };
+    return { tokenizer, model, dtype: options.dtype };
   } catch (error) {
     throw failure("model", options, onnxFiles(task, options.dtype), error);
   }

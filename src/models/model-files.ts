@@ -6,6 +6,8 @@ import { ModelError } from "../errors.js";
 
 export type ModelDtype = "q8" | "fp32" | "fp16" | "q4";
 
+const DTYPES: ModelDtype[] = ["q8", "fp32", "fp16", "q4"];
+
 /** An encoder with one graph (embedder, QA) or an encoder-decoder with two (summariser). */
 export type ModelKind = "encoder" | "seq2seq";
 
@@ -56,4 +58,38 @@ export async function checkModelFiles(root: string, modelId: string, dtype: Mode
       }
     }
   }
+}
+
+/**
+ * The dtype to load from a local folder: the wanted one when its graphs are there, else the one
+ * whose graphs are (a folder holding only fp32 or only q8 files works whatever MODEL_DTYPE says).
+ * A wanted graph that is there but broken is not replaced. When no dtype is complete, throws the ModelError of the wanted one, which names the missing file
+ * and the setting.
+ */
+export async function dtypeInFolder(root: string, modelId: string, wanted: ModelDtype, kind: ModelKind = "encoder"): Promise<ModelDtype> {
+  // Any of the wanted graphs on disk (even empty or cut short) means this dtype was meant: a
+  // broken file is reported, not quietly replaced by another dtype's.
+  const wantedGraphs = requiredFiles(wanted, kind).filter((f) => f.startsWith("onnx/"));
+  const exists = await Promise.all(
+    wantedGraphs.map((f) =>
+      stat(path.join(modelDir(root, modelId), f)).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  if (exists.some(Boolean)) return wanted;
+  for (const dtype of DTYPES) if (dtype !== wanted && (await hasModelFiles(root, modelId, dtype, kind))) return dtype;
+  try {
+    await checkModelFiles(root, modelId, wanted, kind);
+  } catch (error) {
+    if (!(error instanceof ModelError) || !String(error.context.file ?? "").endsWith(".onnx")) throw error;
+    throw new ModelError(
+      `${error.message} (MODEL_DTYPE=${wanted} needs ${wantedGraphs.join(" and ")}; no other dtype's files are complete either: ` +
+        `put the files there, or set MODEL_DTYPE to the dtype you have)`,
+      error.context,
+      { cause: error },
+    );
+  }
+  return wanted;
 }

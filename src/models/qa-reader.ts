@@ -6,6 +6,7 @@ import { Tensor, type PreTrainedModel } from "@huggingface/transformers";
 import { ModelError } from "../errors.js";
 import type { Reader, ScoredPassage, Span } from "../types.js";
 import { loadPretrained, type ModelLoadOptions } from "./load-pretrained.js";
+import type { ModelDtype } from "./model-files.js";
 import { buildWindows, DEFAULT_WINDOW_OPTIONS, type QaWindow, type WindowOptions } from "./qa-windows.js";
 import { decodeSpans, widenToWords } from "./span-decode.js";
 import { literalTokenizer } from "./literal-tokenizer.js";
@@ -23,6 +24,8 @@ export interface QaReaderOptions extends ModelLoadOptions {
 }
 
 export interface QaReader extends Reader {
+  /** The weights loaded (a local folder holding only one dtype gives that one). */
+  readonly dtype: ModelDtype;
   dispose(): Promise<void>;
 }
 
@@ -46,7 +49,7 @@ function int64(rows: number[][], width: number, fill: (row: number[], i: number)
 }
 
 export async function createQaReader(options: QaReaderOptions): Promise<QaReader> {
-  const { tokenizer, model } = await loadPretrained("question-answering", options);
+  const { tokenizer, model, dtype } = await loadPretrained("question-answering", options);
   const vocabSize = (model.config as unknown as { vocab_size?: number }).vocab_size;
   // Passages and questions are tokenised as text: "[SEP]" in an article is four characters.
   const literal = literalTokenizer(tokenizer, options.modelId, vocabSize);
@@ -127,7 +130,7 @@ export async function createQaReader(options: QaReaderOptions): Promise<QaReader
       .sort((a, b) => b.score - a.score);
   }
 
-  return { mode: "model", modelId: options.modelId, read, dispose: () => model.dispose().then(() => undefined) };
+  return { mode: "model", modelId: options.modelId, dtype, read, dispose: () => model.dispose().then(() => undefined) };
 }
 
 /** The `limit` highest-scoring spans with distinct character ranges (windows overlap). */

@@ -93,7 +93,14 @@ export async function resolveModels(settings: ModelSettings, logger: Logger, opt
   if (settings.LOCAL_MODELS_DIR) {
     const dir = path.resolve(settings.LOCAL_MODELS_DIR);
     const models = await load(settings, { kind: "local", dir }, "local", options);
-    logger.info("models loaded from local folder", { ...fields, dir });
+    const loaded = [models.embedder.dtype, models.reader.dtype];
+    if (loaded.some((d) => d !== settings.MODEL_DTYPE))
+      logger.warn(`MODEL_DTYPE=${settings.MODEL_DTYPE} files are not in the local folder; loaded the ones it holds`, {
+        dir,
+        embedderDtype: loaded[0],
+        readerDtype: loaded[1],
+      });
+    logger.info("models loaded from local folder", { ...fields, dtype: loaded.join("/"), dir });
     return models;
   }
 

@@ -8,6 +8,7 @@ import { ModelError } from "../errors.js";
 import type { TextSummarizer } from "../summarize/generated.js";
 import { literalTokenizer } from "./literal-tokenizer.js";
 import { loadPretrained, type ModelLoadOptions } from "./load-pretrained.js";
+import type { ModelDtype } from "./model-files.js";
 
 export interface SummarizerOptions extends ModelLoadOptions {
   /** Most tokens a summary may have, whatever the requested length (default 142, the CNN setting). */
@@ -17,6 +18,8 @@ export interface SummarizerOptions extends ModelLoadOptions {
 }
 
 export interface ModelSummarizer extends TextSummarizer {
+  /** The weights loaded (a local folder holding only one dtype gives that one). */
+  readonly dtype: ModelDtype;
   dispose(): Promise<void>;
 }
 
@@ -31,7 +34,7 @@ export function tokenBudget(maxWords: number, maxNewTokens: number, minShare: nu
 }
 
 export async function createSummarizer(options: SummarizerOptions): Promise<ModelSummarizer> {
-  const { tokenizer, model } = await loadPretrained("summarization", options);
+  const { tokenizer, model, dtype } = await loadPretrained("summarization", options);
   const config = model.config as unknown as { vocab_size?: number; prefix?: string; max_position_embeddings?: number };
   const literal = literalTokenizer(tokenizer, options.modelId, config.vocab_size);
   const prefix = config.prefix ?? "";
@@ -68,5 +71,5 @@ export async function createSummarizer(options: SummarizerOptions): Promise<Mode
     }
   }
 
-  return { modelId: options.modelId, summarize, dispose: () => model.dispose().then(() => undefined) };
+  return { modelId: options.modelId, dtype, summarize, dispose: () => model.dispose().then(() => undefined) };
 }

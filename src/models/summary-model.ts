@@ -53,7 +53,11 @@ async function load(settings: SummaryModelSettings, logger: Logger, options: Sum
     onProgress,
     ...options,
   });
-  logger.info("summary model loaded", { model: settings.SUMMARY_MODEL, dtype: settings.MODEL_DTYPE, from });
+  if (summarizer.dtype !== settings.MODEL_DTYPE)
+    logger.warn(`MODEL_DTYPE=${settings.MODEL_DTYPE} files of the summary model are not in the local folder; loaded the ones it holds`, {
+      dtype: summarizer.dtype,
+    });
+  logger.info("summary model loaded", { model: settings.SUMMARY_MODEL, dtype: summarizer.dtype, from });
   return summarizer;
 }
 

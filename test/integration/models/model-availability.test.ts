@@ -2,13 +2,14 @@
 // a hub that is down, slow or serving files, ANSWER_MODE=lexical, and switching once models appear.
 import { createServer, type Server } from "node:http";
 import { once } from "node:events";
-import { cp, mkdtemp, readFile, rm, truncate, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, truncate, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ModelError } from "../../../src/errors.js";
 import { silentLogger } from "../../../src/log.js";
 import {
+  createSummarizer,
   modelCacheDir,
   probeHub,
   resolveModels,
@@ -16,7 +17,7 @@ import {
   type ModelAvailability,
   type ReadyModels,
 } from "../../../src/models/index.js";
-import { copyOfFixtureModels, EMBEDDER_ID, fixtureModelsDir, modelSettings, QA_ID } from "../../helpers/fixture-models.js";
+import { copyOfFixtureModels, EMBEDDER_ID, fixtureModelsDir, modelSettings, QA_ID, SUMMARIZER_ID } from "../../helpers/fixture-models.js";
 
 const cleanup: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -54,6 +55,47 @@ async function serve(handler: Parameters<typeof createServer>[1]): Promise<{ url
 
 const qaFile = (root: string, file: string) => path.join(root, ...QA_ID.split("/"), file);
 
+/** A copy of the fixture models keeping only the graphs of one dtype. */
+async function onlyDtype(keepFp32: boolean): Promise<string> {
+  const dir = await copyOfFixtureModels();
+  cleanup.push(() => rm(dir, { recursive: true, force: true }));
+  for (const id of [EMBEDDER_ID, QA_ID, SUMMARIZER_ID]) {
+    const onnx = path.join(dir, ...id.split("/"), "onnx");
+    for (const f of await readdir(onnx)) if (f.includes("_quantized") === keepFp32) await rm(path.join(onnx, f));
+  }
+  return dir;
+}
+
+describe("a local folder holding one dtype only", () => {
+  it.each([
+    ["only fp32 files", "q8", "fp32"],
+    ["only q8 files", "fp32", "q8"],
+  ] as const)("with %s loads the dtype present (MODEL_DTYPE=%s) and says so", async (_name, asked, present) => {
+    const dir = await onlyDtype(present === "fp32");
+    const warnings: string[] = [];
+    const logger = { ...silentLogger, warn: (message: string) => warnings.push(message) };
+    const result = keep(await resolveModels(modelSettings({ LOCAL_MODELS_DIR: dir, MODEL_DTYPE: asked }), logger));
+    expect(result.kind).toBe("ready");
+    const ready = result as ReadyModels;
+    expect([ready.embedder.dtype, ready.reader.dtype]).toEqual([present, present]);
+    expect(await ready.embedder.embed(["budget"], "passage")).toHaveLength(1);
+    expect(warnings.join("\n")).toContain(`MODEL_DTYPE=${asked}`);
+    const summarizer = await createSummarizer({ modelId: SUMMARIZER_ID, dtype: asked, source: { kind: "local", dir } });
+    expect(summarizer.dtype).toBe(present);
+    expect((await summarizer.summarize("A storm hit the coast on Monday.", { maxWords: 10 })).length).toBeGreaterThan(0);
+    await summarizer.dispose();
+  });
+
+  it("with no graphs at all fails with a ModelError naming the file and the setting", async () => {
+    const dir = await onlyDtype(true);
+    await rm(qaFile(dir, "onnx/model.onnx"));
+    const attempt = resolveModels(modelSettings({ LOCAL_MODELS_DIR: dir }), silentLogger);
+    await expect(attempt).rejects.toThrow(ModelError);
+    await expect(attempt).rejects.toThrow(qaFile(dir, "onnx/model_quantized.onnx"));
+    await expect(attempt).rejects.toThrow(/set MODEL_DTYPE/);
+  });
+});
+
 describe("resolveModels with a local folder", () => {
   it("loads both models from the folder", async () => {
     const result = keep(await resolveModels(modelSettings({ LOCAL_MODELS_DIR: await fixtureModelsDir() }), silentLogger));
@@ -65,7 +107,6 @@ describe("resolveModels with a local folder", () => {
 
   it.each([
     ["a missing tokenizer", "tokenizer.json", (f: string) => rm(f)],
-    ["a missing onnx file", "onnx/model_quantized.onnx", (f: string) => rm(f)],
     ["a truncated onnx file", "onnx/model_quantized.onnx", (f: string) => truncate(f, 5000)],
     ["an empty onnx file", "onnx/model_quantized.onnx", (f: string) => truncate(f, 0)],
     ["a corrupt config", "config.json", (f: string) => writeFile(f, "{ not json")],
