@@ -8,19 +8,17 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { AutoTokenizer } from "@huggingface/transformers";
-import { repairText } from "../src/knowledge/repair/index.js";
-import { silentLogger } from "../src/log.js";
 import { DEFAULT_BATCH_LIMITS } from "../src/models/embedder.js";
 import { paddingShare, planBatches, type BatchLimits } from "../src/models/length-batches.js";
 import { literalTokenizer } from "../src/models/literal-tokenizer.js";
 import { useModelSource } from "../src/models/transformers-env.js";
-import { refreshIndex } from "../src/search/refresh.js";
 import { bartTokenizerConfig, bartTokenizerJson } from "./generate/bart-files.js";
 import { buildBpeVocab } from "./generate/bpe-vocab.js";
 import { EMBEDDER_ID, QA_ID, SHAPES, SUMMARIZER_ID } from "./generate/shapes.js";
 import { tokenizerConfig, tokenizerJson } from "./generate/tokenizer-files.js";
 import { buildVocab } from "./generate/vocab.js";
 import { knowledgeDirFor } from "./bench/corpora.js";
+import { corpusTexts } from "./bench/corpus-texts.js";
 
 const { values } = parseArgs({
   options: { data: { type: "string", default: "../shared/data" }, cache: { type: "string", default: "./.newsdesk" } },
@@ -52,15 +50,8 @@ async function generatedTokenizers(): Promise<string> {
 }
 
 const knowledgeDir = await knowledgeDirFor("bbc", values.data, values.cache);
-const refresh = await refreshIndex({
-  knowledgeDir,
-  cacheDir: path.resolve(values.cache, "bench-cache", "token-counts"),
-  repair: (b) => repairText(b),
-  logger: silentLogger,
-});
-const passages = refresh.items.flatMap((i) => i.passages.map((p) => `${p.title}. ${p.text}`));
-const articles = refresh.items.map((i) => i.article.text);
-const qaPassages = refresh.items.flatMap((i) => i.passages.map((p) => p.text));
+const texts = await corpusTexts(knowledgeDir, path.join(values.cache, "bench-cache", "bbc-texts"));
+const { embedded: passages, passages: qaPassages, articles } = texts;
 const generated = await generatedTokenizers();
 
 async function counts(dir: string, id: string, texts: string[], prefix = ""): Promise<number[]> {

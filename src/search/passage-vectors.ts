@@ -47,15 +47,17 @@ export async function embedMissing(
   embedder: Embedder,
   options: EmbedOptions = {},
 ): Promise<number> {
-  const missing = db.prepare<[number, number], { row: number }>(
-    `SELECT p.rowid AS row FROM passages p WHERE p.rowid > ? AND NOT EXISTS (SELECT 1 FROM vectors v WHERE v.passage = p.rowid)
-      ORDER BY p.rowid LIMIT ?`,
-  );
-  const total = (
-    db.prepare("SELECT count(*) AS n FROM passages p WHERE NOT EXISTS (SELECT 1 FROM vectors v WHERE v.passage = p.rowid)").get() as {
-      n: number;
-    }
-  ).n;
+  // Every passage still to embed, shortest first: each batch then holds passages of about one
+  // length, so the embedder pads almost nothing (length bucketing over the whole set, not per
+  // batch), and each batch is still committed on its own. New passages come with the next run.
+  const pending = db
+    .prepare<[], { row: number }>(
+      `SELECT p.rowid AS row FROM passages p WHERE NOT EXISTS (SELECT 1 FROM vectors v WHERE v.passage = p.rowid)
+        ORDER BY p.end - p.start, p.rowid`,
+    )
+    .all()
+    .map((r) => r.row);
+  const total = pending.length;
   // A passage removed by a refresh while its batch was embedding has no row to attach to.
   const insert = db.prepare(
     "INSERT OR REPLACE INTO vectors (passage, model, scale, data) SELECT @row, @model, @scale, @data WHERE EXISTS (SELECT 1 FROM passages WHERE rowid = @row)",
@@ -63,11 +65,8 @@ export async function embedMissing(
   const batch = options.batch ?? 1024;
   const started = Date.now();
   let done = 0;
-  let after = 0;
   while (done < total && !options.stopped?.()) {
-    const rows = missing.all(after, batch).map((r) => r.row);
-    if (rows.length === 0) break;
-    after = rows[rows.length - 1]!;
+    const rows = pending.slice(done, done + batch);
     // Passages deleted by a refresh meanwhile are simply not there any more.
     const passages = index.passagesAt(rows);
     const embedded = passages.length
