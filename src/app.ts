@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { ANSWER_THRESHOLDS } from "./answer/answer-defaults.js";
 import { ask } from "./answer/ask.js";
+import type { ReplyThresholds } from "./answer/reply-kind.js";
 import { createLexicalReader } from "./answer/lexical-reader.js";
 import { retrieve } from "./retrieval/retrieve.js";
 import type { Config } from "./config/index.js";
@@ -36,8 +37,10 @@ export interface NewsdeskOptions {
   watchModels?: boolean;
   /** Re-index by itself when the knowledge folder changes, as WATCH_KNOWLEDGE says (the bot). */
   watchKnowledge?: boolean;
-  /** "Not found" thresholds, when not the calibrated defaults. */
-  thresholds?: { model?: number; lexical?: number };
+  /** Reply-kind thresholds per mode, where not the calibrated defaults (ANSWER_THRESHOLDS). */
+  thresholds?: { model?: Partial<ReplyThresholds>; lexical?: Partial<ReplyThresholds> };
+  /** Passages listed as nearest in every reply (ANSWER_DEFAULTS.nearest when not given; the evals list 5). */
+  nearest?: number;
   /** Embed passages in the background and answer at once (the bot): until a passage has its
    *  vector it is found by the lexical search only. Otherwise start-up and reindex wait. */
   embedInBackground?: boolean;
@@ -129,20 +132,18 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     async ask(question) {
       const { models, embedding } = state;
       const index = search();
+      const mode = models ? "model" : "lexical";
+      // ANSWER_THRESHOLD (config) moves the answer cut of either mode; a test's options win over both.
+      const thresholds: ReplyThresholds = {
+        ...ANSWER_THRESHOLDS[mode],
+        ...(config.ANSWER_THRESHOLD !== undefined && { answer: config.ANSWER_THRESHOLD }),
+        ...options.thresholds?.[mode],
+      };
+      const base = { index, thresholds, nearest: options.nearest };
       return ask(
         models
-          ? {
-              index,
-              reader: models.reader,
-              embedder: cachedQueries(models.embedder),
-              dense: embedding?.vectors,
-              threshold: options.thresholds?.model ?? config.ANSWER_THRESHOLD ?? ANSWER_THRESHOLDS.model,
-            }
-          : {
-              index,
-              reader: lexicalReader(),
-              threshold: options.thresholds?.lexical ?? config.ANSWER_THRESHOLD ?? ANSWER_THRESHOLDS.lexical,
-            },
+          ? { ...base, reader: models.reader, embedder: cachedQueries(models.embedder), dense: embedding?.vectors }
+          : { ...base, reader: lexicalReader() },
         question,
       );
     },

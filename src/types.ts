@@ -81,17 +81,22 @@ export interface Reader {
   read(question: string, passages: ScoredPassage[]): Promise<Span[]>;
 }
 
-export interface Citation {
+/** Where a reply comes from: the article, the paragraph and the sentence(s) quoted exactly. */
+export interface Quote {
   articleId: string;
   title: string;
   paragraph: number;
   passageId: string;
-  /** The cited sentence(s), exactly as in the article; contains the answer. */
+  /** The cited sentence(s), exactly as in the article. */
   quote: string;
+  source: string | null;
+}
+
+/** A quote with the answer span marked inside it. */
+export interface Citation extends Quote {
   /** Offsets of the answer inside `quote`. */
   answerStart: number;
   answerEnd: number;
-  source: string | null;
 }
 
 export interface Nearest {
@@ -102,14 +107,32 @@ export interface Nearest {
   score: number;
 }
 
+/**
+ * The three kinds of reply. `answer`: a confident span, marked in its quoted sentence. `passage`:
+ * the articles clearly hold the relevant sentence but the span is uncertain, so the sentence itself
+ * is the answer ("The article says: …", no span marked). `not-found`: nothing in the articles is
+ * relevant; the nearest passages are shown.
+ */
 export type Answer =
   | {
-      kind: "found";
+      kind: "answer";
       question: string;
       answer: string;
+      /** The reader's confidence in the span, in [0, 1]. */
       score: number;
       mode: Mode;
       citation: Citation;
+      nearest: Nearest[];
+    }
+  | {
+      kind: "passage";
+      question: string;
+      /** The sentence that holds the answer, verbatim (the same text as `citation.quote`). */
+      answer: string;
+      /** How strongly the sentence matches the question, in [0, 1]. */
+      score: number;
+      mode: Mode;
+      citation: Quote;
       nearest: Nearest[];
     }
   | {
@@ -118,6 +141,8 @@ export type Answer =
       mode: Mode;
       nearest: Nearest[];
     };
+
+export type AnswerKind = Answer["kind"];
 
 export interface SummarySentence {
   text: string;

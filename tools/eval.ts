@@ -60,7 +60,7 @@ await runCommand(USAGE, async () => {
       ]),
     );
   } else if (what === "squad2") {
-    const r = await calibrateThreshold(dataDir, ANSWER_THRESHOLDS.lexical);
+    const r = await calibrateThreshold(dataDir, ANSWER_THRESHOLDS.lexical.answer);
     print(
       r,
       table([

@@ -1,14 +1,24 @@
+import type { Mode } from "../types.js";
+import type { ReplyThresholds } from "./reply-kind.js";
+
 // The answering tunables in one place; app.ts and the readers fall back to these and the evals and
 // the trainer in tools/eval read them from here.
 
-/** "Not found" below these scores, per reader. */
+/** The reply-kind cut-offs per reader (see reply-kind.ts): `answer` for a confident span, `passage`
+ *  for a relevant sentence without one, `not-found` below `relevant`. */
 export const ANSWER_THRESHOLDS = {
-  /** The balanced point on SQuAD 2.0 dev, where as many unanswerable questions are refused as
-   *  answerable ones answered (`npm run eval -- squad2`). */
-  lexical: 0.39,
-  /** Not calibrated like the lexical one: under 0.1 the QA model itself rates the span unlikely. */
-  model: 0.1,
-} as const;
+  lexical: {
+    /** The balanced point on SQuAD 2.0 dev, where as many unanswerable questions are refused as
+     *  answerable ones answered (`npm run eval -- squad2`). */
+    answer: 0.39,
+    relevant: 0.39,
+  },
+  model: {
+    /** Not calibrated like the lexical one: under 0.1 the QA model itself rates the span unlikely. */
+    answer: 0.1,
+    relevant: 0.39,
+  },
+} as const satisfies Record<Mode, ReplyThresholds>;
 
 export const ANSWER_DEFAULTS = {
   /** Passages handed to the reader: reading time grows with each one, and the answer's article

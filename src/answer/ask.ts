@@ -1,10 +1,12 @@
 import type { SearchIndex } from "../search/search-index.js";
 import type { DenseSearch } from "../retrieval/retrieve.js";
-import type { Answer, Embedder, Reader } from "../types.js";
+import type { Answer, Citation, Embedder, Nearest, Reader } from "../types.js";
 import { cite, nearestOf } from "./cite.js";
 import { normaliseQuestion } from "./question.js";
 import { retrieve } from "../retrieval/retrieve.js";
 import { ANSWER_DEFAULTS } from "./answer-defaults.js";
+import { questionCoverage } from "./relevance.js";
+import { replyKind, type ReplyThresholds } from "./reply-kind.js";
 
 export interface AskDependencies {
   index: SearchIndex;
@@ -12,16 +14,26 @@ export interface AskDependencies {
   /** Present in model mode, with `dense` over passage vectors of the same model. */
   embedder?: Embedder;
   dense?: DenseSearch;
-  /** Answers whose score is below this are "not found" (calibrated per reader on SQuAD 2.0). */
-  threshold: number;
+  /** When a span is an answer, and when a sentence is relevant at all (reply-kind.ts). */
+  thresholds: ReplyThresholds;
   /** Passages handed to the reader. */
   passages?: number;
   /** Passages listed as nearest. */
   nearest?: number;
 }
 
-/** Question → cited answer, or an honest "not found" with the nearest passages. */
-export async function ask(deps: AskDependencies, rawQuestion: string): Promise<Answer> {
+/** What the reader made of a question, before the reply kind is decided. */
+export interface Reading {
+  question: string;
+  nearest: Nearest[];
+  /** The best span, cited in its sentence(s), with the reader's score and the sentence's relevance. */
+  best?: { answer: string; score: number; relevance: number; citation: Citation };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Retrieval, the reader and the citation of its best span; the evals calibrate thresholds on this. */
+export async function read(deps: Omit<AskDependencies, "thresholds">, rawQuestion: string): Promise<Reading> {
   const question = normaliseQuestion(rawQuestion);
   const queryVector = deps.embedder && deps.dense ? (await deps.embedder.embed([question], "query"))[0] : undefined;
   const passages = deps.passages ?? ANSWER_DEFAULTS.passages;
@@ -29,17 +41,28 @@ export async function ask(deps: AskDependencies, rawQuestion: string): Promise<A
   const hits = retrieve(deps.index, question, { k: Math.max(passages, nearestCount), queryVector, dense: deps.dense });
   const nearest = nearestOf(hits, nearestCount);
   const spans = await deps.reader.read(question, hits.slice(0, passages));
-  const best = spans[0];
-  if (!best || best.score < deps.threshold) return { kind: "not-found", question, mode: deps.reader.mode, nearest };
-  const passage = hits.find((h) => h.passage.id === best.passageId)!.passage;
+  const span = spans[0];
+  if (!span) return { question, nearest };
+  const passage = hits.find((h) => h.passage.id === span.passageId)!.passage;
   const article = deps.index.article(passage.articleId);
-  return {
-    kind: "found",
-    question,
-    answer: passage.text.slice(best.start, best.end),
-    score: Math.round(best.score * 1000) / 1000,
-    mode: deps.reader.mode,
-    citation: cite(passage, best.start, best.end, article?.source),
-    nearest,
-  };
+  const citation = cite(passage, span.start, span.end, article?.source);
+  const relevance = questionCoverage(question, citation.quote, (t) => deps.index.idf(t));
+  return { question, nearest, best: { answer: passage.text.slice(span.start, span.end), score: span.score, relevance, citation } };
+}
+
+/** A reading as one of the three replies (reply-kind.ts). */
+export function replyOf(reading: Reading, mode: Answer["mode"], thresholds: ReplyThresholds): Answer {
+  const { question, nearest, best } = reading;
+  const kind = best ? replyKind(best.score, best.relevance, thresholds) : "not-found";
+  if (!best || kind === "not-found") return { kind: "not-found", question, mode, nearest };
+  if (kind === "passage") {
+    const { answerStart: _s, answerEnd: _e, ...quote } = best.citation;
+    return { kind, question, answer: quote.quote, score: round(best.relevance), mode, citation: quote, nearest };
+  }
+  return { kind, question, answer: best.answer, score: round(best.score), mode, citation: best.citation, nearest };
+}
+
+/** Question → cited answer, the sentence that holds it, or an honest "not found" with the nearest passages. */
+export async function ask(deps: AskDependencies, rawQuestion: string): Promise<Answer> {
+  return replyOf(await read(deps, rawQuestion), deps.reader.mode, deps.thresholds);
 }

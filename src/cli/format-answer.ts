@@ -1,15 +1,17 @@
-import type { Answer } from "../types.js";
+import type { Answer, Nearest } from "../types.js";
 
-/** The JSON line of `ask --json` (the shape scripts and checks rely on). */
+/** The JSON line of `ask --json` (the shape scripts and checks rely on). `found` is kept for older
+ *  scripts: true for an answer and for a passage (the articles hold it). */
 export function answerJson(answer: Answer): Record<string, unknown> {
-  const found = answer.kind === "found";
+  const replied = answer.kind !== "not-found";
   return {
     question: answer.question,
-    found,
-    answer: found ? answer.answer : null,
-    score: found ? answer.score : 0,
+    kind: answer.kind,
+    found: replied,
+    answer: replied ? answer.answer : null,
+    score: replied ? answer.score : 0,
     mode: answer.mode,
-    citation: found
+    citation: replied
       ? {
           articleId: answer.citation.articleId,
           title: answer.citation.title,
@@ -32,26 +34,28 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max - 1).trimEnd() + "…";
 }
 
-/** What a person reads: the answer, the citation, the quote with the answer marked, the mode. */
+function nearestLines(nearest: readonly Nearest[]): string[] {
+  if (!nearest.length) return [];
+  return ["Nearest passages:", ...nearest.map((n) => `  - ${n.articleId}, paragraph ${n.paragraph}: ${clip(n.text, 160)}`), ""];
+}
+
+/** What a person reads: the answer (marked in its quote), the sentence that holds it, or "not found". */
 export function answerText(answer: Answer): string {
   if (answer.kind === "not-found") {
-    const lines = ["Not found in the articles.", ""];
-    if (answer.nearest.length) {
-      lines.push("Nearest passages:");
-      for (const n of answer.nearest) lines.push(`  - ${n.articleId}, paragraph ${n.paragraph}: ${clip(n.text, 160)}`);
-      lines.push("");
-    }
-    lines.push(`(${MODE_NOTE[answer.mode]})`);
-    return lines.join("\n");
+    return ["Not found in the articles.", "", ...nearestLines(answer.nearest), `(${MODE_NOTE[answer.mode]})`].join("\n");
   }
   const c = answer.citation;
-  const quote = `${c.quote.slice(0, c.answerStart)}[${c.quote.slice(c.answerStart, c.answerEnd)}]${c.quote.slice(c.answerEnd)}`;
-  return [
-    answer.answer,
-    "",
-    `From: ${c.title} (${c.articleId}), paragraph ${c.paragraph}${c.source ? ` — ${c.source}` : ""}`,
-    `  “${quote}”`,
-    "",
-    `(${MODE_NOTE[answer.mode]}, confidence ${answer.score.toFixed(2)})`,
-  ].join("\n");
+  const from = `From: ${c.title} (${c.articleId}), paragraph ${c.paragraph}${c.source ? ` — ${c.source}` : ""}`;
+  if (answer.kind === "passage") {
+    return [
+      `The article says: “${c.quote}”`,
+      "",
+      from,
+      "",
+      `(${MODE_NOTE[answer.mode]}; no single phrase stood out as the answer, so this is the sentence that holds it — match ${answer.score.toFixed(2)})`,
+    ].join("\n");
+  }
+  const { quote: q, answerStart, answerEnd } = answer.citation;
+  const quote = `${q.slice(0, answerStart)}[${q.slice(answerStart, answerEnd)}]${q.slice(answerEnd)}`;
+  return [answer.answer, "", from, `  “${quote}”`, "", `(${MODE_NOTE[answer.mode]}, confidence ${answer.score.toFixed(2)})`].join("\n");
 }

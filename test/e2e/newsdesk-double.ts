@@ -59,7 +59,7 @@ export function createNewsdeskDouble(): NewsdeskDouble {
       if (!/haftar/i.test(question)) return { kind: "not-found", question, mode: "lexical", nearest };
       const start = QUOTE.indexOf(ANSWER);
       return {
-        kind: "found",
+        kind: "answer",
         question,
         answer: ANSWER,
         score: 0.83,

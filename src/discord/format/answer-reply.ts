@@ -1,7 +1,8 @@
-// An Answer as a Discord reply: the answer in bold, the quote with the answer marked, the article
-// (linked when it has a source), the paragraph, and a footer with mode and confidence. Pure.
+// An Answer as a Discord reply, one look per kind: an answer in bold above its quote with the span
+// marked; a passage as "The article says:" above the quoted sentence, nothing marked; "Not found"
+// with the nearest passages. Article (linked when it has a source), paragraph, mode in the footer. Pure.
 import type { APIEmbed } from "discord.js";
-import type { Answer, Mode, Nearest } from "../../types.js";
+import type { Answer, Mode, Nearest, Quote } from "../../types.js";
 import { LIMITS, fitText } from "./limits.js";
 import { link, markedQuote, plain } from "./markdown.js";
 import { CUSTOM_ID } from "./custom-id.js";
@@ -10,7 +11,7 @@ import { buttonRows, type ReplyBody } from "./reply-body.js";
 const QUOTE_MAX = 1500;
 const NEAREST_SHOWN = 3;
 const NEAREST_EXCERPT = 300;
-const COLOUR = { found: 0x2b6cb0, notFound: 0x718096 };
+const COLOUR = { answer: 0x2b6cb0, passage: 0xb7791f, notFound: 0x718096 };
 
 export type TitleOf = (articleId: string) => string | undefined;
 
@@ -48,29 +49,59 @@ function nearestField(n: Nearest, i: number, titleOf: TitleOf) {
   };
 }
 
-export function formatAnswer(answer: Answer, titleOf: TitleOf): ReplyBody {
-  if (answer.kind === "not-found") return formatNotFound(answer, titleOf);
-  const c = answer.citation;
-  const w = quoteWindow(c.quote, c.answerStart, c.answerEnd);
-  const bold = `**${plain(fitText(answer.answer.trim(), 500))}**`;
-  const description = fitText(`${bold}\n\n${markedQuote(w.quote, w.start, w.end)}`, LIMITS.embedDescription);
-  const confidence = Math.round(Math.min(1, Math.max(0, answer.score)) * 100);
-  const embed: APIEmbed = {
-    color: COLOUR.found,
-    author: author(answer.question),
-    title: fitText(c.title, LIMITS.embedTitle),
-    description,
-    fields: [
-      { name: "Article", value: fitText(link(c.title, c.source), LIMITS.fieldValue), inline: true },
-      { name: "Paragraph", value: `${c.paragraph} · \`${fitText(c.passageId, 200)}\``, inline: true },
-    ],
-    footer: { text: `Mode: ${modeLabel(answer.mode)} · Confidence: ${confidence}%` },
-  };
+function sourceFields(c: Quote): APIEmbed["fields"] {
+  return [
+    { name: "Article", value: fitText(link(c.title, c.source), LIMITS.fieldValue), inline: true },
+    { name: "Paragraph", value: `${c.paragraph} · \`${fitText(c.passageId, 200)}\``, inline: true },
+  ];
+}
+
+function cited(embed: APIEmbed, c: Quote): ReplyBody {
   if (c.source && /^https?:\/\//.test(c.source)) embed.url = c.source;
   return {
     embeds: [embed],
     components: buttonRows([{ customId: CUSTOM_ID.passage(c.passageId), label: "Show passage" }]),
   };
+}
+
+const percent = (score: number) => Math.round(Math.min(1, Math.max(0, score)) * 100);
+
+export function formatAnswer(answer: Answer, titleOf: TitleOf): ReplyBody {
+  if (answer.kind === "not-found") return formatNotFound(answer, titleOf);
+  if (answer.kind === "passage") return formatPassage(answer);
+  const c = answer.citation;
+  const w = quoteWindow(c.quote, c.answerStart, c.answerEnd);
+  const bold = `**${plain(fitText(answer.answer.trim(), 500))}**`;
+  const description = fitText(`${bold}\n\n${markedQuote(w.quote, w.start, w.end)}`, LIMITS.embedDescription);
+  return cited(
+    {
+      color: COLOUR.answer,
+      author: author(answer.question),
+      title: fitText(c.title, LIMITS.embedTitle),
+      description,
+      fields: sourceFields(c),
+      footer: { text: `Mode: ${modeLabel(answer.mode)} · Confidence: ${percent(answer.score)}%` },
+    },
+    c,
+  );
+}
+
+/** The sentence is the answer: labelled so, quoted, and no span marked as if it were certain. */
+function formatPassage(answer: Extract<Answer, { kind: "passage" }>): ReplyBody {
+  const c = answer.citation;
+  const w = quoteWindow(c.quote, 0, 0);
+  const description = fitText(`**The article says:**\n${markedQuote(w.quote, 0, 0)}`, LIMITS.embedDescription);
+  return cited(
+    {
+      color: COLOUR.passage,
+      author: author(answer.question),
+      title: fitText(c.title, LIMITS.embedTitle),
+      description,
+      fields: sourceFields(c),
+      footer: { text: `Mode: ${modeLabel(answer.mode)} · No single phrase stood out: this sentence holds the answer` },
+    },
+    c,
+  );
 }
 
 function formatNotFound(answer: Extract<Answer, { kind: "not-found" }>, titleOf: TitleOf): ReplyBody {

@@ -27,7 +27,7 @@ beforeAll(async () => {
   await cp("knowledge", knowledgeDir, { recursive: true });
   await writeFile(path.join(knowledgeDir, "storm.txt"), "Storm hits coast\n\nA storm hit the northern coast on Monday.\n");
   // Random weights give low span probabilities: threshold 0 so every answer path is exercised.
-  newsdesk = await createNewsdesk(config(await fixtureModelsDir()), silentLogger, { thresholds: { model: 0 } });
+  newsdesk = await createNewsdesk(config(await fixtureModelsDir()), silentLogger, { thresholds: { model: { answer: 0, relevant: 0 } } });
 });
 
 afterAll(async () => {
@@ -50,7 +50,7 @@ describe("ask in model mode", () => {
       const answer = await newsdesk.ask(question);
       expect(answer.mode).toBe("model");
       expect(answer.nearest.length).toBeGreaterThan(0);
-      if (answer.kind !== "found") throw new Error("expected an answer at threshold 0");
+      if (answer.kind !== "answer") throw new Error("expected an answer at threshold 0");
       const { quote, answerStart, answerEnd, passageId } = answer.citation;
       expect(quote.slice(answerStart, answerEnd)).toBe(answer.answer);
       expect(newsdesk.passage(passageId)!.text).toContain(quote);
@@ -68,9 +68,25 @@ describe("ask in model mode", () => {
   });
 });
 
-describe("the not-found threshold in model mode", () => {
-  it("says not found, with the nearest passages, when no span is likely enough", async () => {
-    const strict = await createNewsdesk(config(await fixtureModelsDir()), silentLogger, { thresholds: { model: 1.01 } });
+describe("the reply-kind thresholds in model mode", () => {
+  it("replies with the sentence, no span marked, when the sentence is relevant but no span is likely enough", async () => {
+    const strict = await createNewsdesk(config(await fixtureModelsDir()), silentLogger, { thresholds: { model: { answer: 1.01 } } });
+    try {
+      const answer = await strict.ask("who accompanied Haftar?");
+      expect(answer).toMatchObject({ kind: "passage", mode: "model" });
+      if (answer.kind !== "passage") return;
+      expect(answer.answer).toBe(answer.citation.quote);
+      expect(answer.citation).not.toHaveProperty("answerStart");
+      expect(strict.passage(answer.citation.passageId)!.text).toContain(answer.answer);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it("says not found, with the nearest passages, when no sentence says enough of the question", async () => {
+    const strict = await createNewsdesk(config(await fixtureModelsDir()), silentLogger, {
+      thresholds: { model: { answer: 1.01, relevant: 1.01 } },
+    });
     try {
       const answer = await strict.ask("who accompanied Haftar?");
       expect(answer).toMatchObject({ kind: "not-found", mode: "model" });
@@ -90,7 +106,7 @@ describe("a broken model folder", () => {
     try {
       expect(fallback.status().mode).toBe("lexical");
       const answer = await fallback.ask("who accompanied Haftar?");
-      expect(answer.kind === "found" && answer.answer).toBe("Deputy Commander-in-Chief Lieutenant General Saddam Khalifa Haftar");
+      expect(answer.kind === "answer" && answer.answer).toBe("Deputy Commander-in-Chief Lieutenant General Saddam Khalifa Haftar");
     } finally {
       await fallback.close();
       await rm(broken, { recursive: true, force: true });

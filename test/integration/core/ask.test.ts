@@ -29,8 +29,8 @@ afterAll(async () => {
 describe("ask in lexical mode", () => {
   it("answers who accompanied Haftar with the span, cited to the first paragraph", async () => {
     const answer = await newsdesk.ask("who accompanied Haftar?");
-    expect(answer.kind).toBe("found");
-    if (answer.kind !== "found") return;
+    expect(answer.kind).toBe("answer");
+    if (answer.kind !== "answer") return;
     expect(answer.answer).toBe("Deputy Commander-in-Chief Lieutenant General Saddam Khalifa Haftar");
     expect(answer.mode).toBe("lexical");
     expect(answer.citation).toMatchObject({ articleId: "haftar-visits-ghq", paragraph: 1, passageId: "haftar-visits-ghq#p1" });
@@ -78,7 +78,7 @@ describe("npm run ask (the command line)", () => {
     const { code, stdout } = await cli(["--json", "who accompanied Haftar?"]);
     expect(code).toBe(0);
     const answer = JSON.parse(stdout);
-    expect(Object.keys(answer)).toEqual(["question", "found", "answer", "score", "mode", "citation", "nearest"]);
+    expect(Object.keys(answer)).toEqual(["question", "kind", "found", "answer", "score", "mode", "citation", "nearest"]);
     expect(answer.answer).toContain("Saddam Khalifa Haftar");
     expect(Object.keys(answer.citation)).toEqual(["articleId", "title", "paragraph", "passageId", "quote", "source"]);
     expect(answer.citation.quote).toContain(answer.answer);

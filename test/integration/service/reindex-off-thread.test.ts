@@ -34,7 +34,7 @@ describe("reindex on a worker thread", () => {
     });
     try {
       const before = await newsdesk.ask("who accompanied Haftar?");
-      expect(before.kind).toBe("found");
+      expect(before.kind).toBe("answer");
       const file = path.join(knowledge, "haftar-visits-ghq.md");
       const text = await readFile(file, "utf8");
       await writeFile(file, text.replace("Lieutenant General Saddam Khalifa Haftar", "Colonel Amina Rashid"));
@@ -44,11 +44,11 @@ describe("reindex on a worker thread", () => {
       const reindex = newsdesk.reindex();
       // Questions asked meanwhile are answered, from the index as it was before the commit.
       const during = await newsdesk.ask("who accompanied Haftar?");
-      expect(during.kind).toBe("found");
+      expect(during.kind).toBe("answer");
       const report = await reindex;
       expect(report).toMatchObject({ changed: ["haftar-visits-ghq"], added: ["filler-new"], removed: ["filler-0"] });
       const after = await newsdesk.ask("who accompanied Haftar?");
-      expect(after.kind === "found" && after.answer).toMatch(/Amina Rashid/);
+      expect(after.kind === "answer" && after.answer).toMatch(/Amina Rashid/);
       expect(newsdesk.articles().map((a) => a.id)).toContain("filler-new");
       const ran = logs.map((l) => JSON.parse(l)).find((l) => l.msg === "re-index ran on a worker thread");
       expect(ran?.threadId).toBeGreaterThan(0);
@@ -63,7 +63,7 @@ describe("reindex on a worker thread", () => {
     try {
       await rm(knowledge, { recursive: true });
       await expect(newsdesk.reindex()).rejects.toThrow(/Re-indexing failed/);
-      expect((await newsdesk.ask("who accompanied Haftar?")).kind).toBe("found");
+      expect((await newsdesk.ask("who accompanied Haftar?")).kind).toBe("answer");
     } finally {
       await newsdesk.close();
     }

@@ -7,9 +7,9 @@ const quote = "The visit, accompanied by Lieutenant General Saddam Haftar, marke
 const start = quote.indexOf("Lieutenant");
 const end = start + "Lieutenant General Saddam Haftar".length;
 
-function found(overrides: Partial<Extract<Answer, { kind: "found" }>> = {}): Answer {
+function found(overrides: Partial<Extract<Answer, { kind: "answer" }>> = {}): Answer {
   return {
-    kind: "found",
+    kind: "answer",
     question: "who accompanied Haftar?",
     answer: "Lieutenant General Saddam Haftar",
     score: 0.614,
@@ -44,7 +44,7 @@ describe("formatAnswer", () => {
 
   it("does not link a title without an http source", () => {
     const a = found();
-    if (a.kind === "found") a.citation.source = null;
+    if (a.kind === "answer") a.citation.source = null;
     const e = formatAnswer(a, () => undefined).embeds[0]!;
     expect(e.fields![0]!.value).toBe("Haftar at GHQ");
     expect(e.url).toBeUndefined();
@@ -53,14 +53,14 @@ describe("formatAnswer", () => {
   it("escapes markdown in article text so it shows as written", () => {
     const q = "Profits rose *sharply* in_2025 to $5.";
     const a = found({ answer: "$5" });
-    if (a.kind === "found") Object.assign(a.citation, { quote: q, answerStart: q.indexOf("$5"), answerEnd: q.indexOf("$5") + 2 });
+    if (a.kind === "answer") Object.assign(a.citation, { quote: q, answerStart: q.indexOf("$5"), answerEnd: q.indexOf("$5") + 2 });
     expect(formatAnswer(a, () => undefined).embeds[0]!.description).toContain("\\*sharply\\* in\\_2025 to __**$5**__.");
   });
 
   it("keeps every part within Discord's limits for huge inputs", () => {
     const big = "A long sentence about the meeting. ".repeat(400);
     const a = found({ question: "q".repeat(5000), answer: big });
-    if (a.kind === "found")
+    if (a.kind === "answer")
       Object.assign(a.citation, {
         quote: big + quote,
         answerStart: big.length + start,
@@ -74,6 +74,30 @@ describe("formatAnswer", () => {
     expect(e.description).toContain("__**Lieutenant General Saddam Haftar**__");
     for (const f of e.fields!) expect(f.value.length).toBeLessThanOrEqual(1024);
     expect(embedLength(e as never)).toBeLessThanOrEqual(6000);
+  });
+
+  it('shows a passage reply as the quoted sentence under "The article says:", nothing marked, with its source', () => {
+    const body = formatAnswer(
+      {
+        kind: "passage",
+        question: "why did Haftar visit?",
+        answer: quote,
+        score: 0.7,
+        mode: "lexical",
+        citation: { articleId: "a", title: "Haftar at GHQ", paragraph: 2, passageId: "a#p2", quote, source: "https://x.test/a" },
+        nearest: [],
+      },
+      () => undefined,
+    );
+    const e = body.embeds[0]!;
+    expect(e.description).toBe(`**The article says:**\n> ${quote}`);
+    expect(e.description).not.toContain("__");
+    expect(e.title).toBe("Haftar at GHQ");
+    expect(e.url).toBe("https://x.test/a");
+    expect(e.fields![1]!.value).toBe("2 · `a#p2`");
+    expect(e.footer!.text).toMatch(/^Mode: lexical .* this sentence holds the answer$/);
+    expect(e.footer!.text).not.toMatch(/Confidence/);
+    expect(body.components[0]!.components[0]!.custom_id).toBe("passage:a#p2");
   });
 
   it("says not found with up to three nearest passages and a button each", () => {
