@@ -7,15 +7,17 @@ import { evalSquad } from "./eval/squad.js";
 import { evalSummaries, formatSummariesTable } from "./eval/summaries.js";
 import { evalIngest, formatIngestEval } from "./eval/ingest.js";
 import { trainReader } from "./eval/train-reader.js";
+import { trainSummaries, writeSentenceWeights } from "./eval/train-summaries.js";
 import { parseFlags } from "../src/cli/parse-flags.js";
 import { runCommand } from "../src/cli/run-command.js";
 
 const USAGE = `Usage: npm run eval -- squad [--gold] [--limit N] [--json]
        npm run eval -- squad2 [--json]       (calibrates the "not found" threshold on SQuAD 2.0)
        npm run eval -- repair [--json]       (text repair: damage on BBC, fixes on the seed article)
-       npm run eval -- summaries [--json]    (precision@3 and ROUGE against lead-3 and random)
+       npm run eval -- summaries [--json]    (precision@3 and ROUGE beside ts-textrank, lead-3 and random, per half)
        npm run eval -- ingest [--limit N] [--json]  (extraction through the ingest path: words recovered, boilerplate added, glued)
        npm run eval -- train-reader          (retrains the lexical span ranker; rewrites src/answer/span-weights.ts)
+       npm run eval -- train-summaries       (retrains the summary sentence ranker on the BBC tuning half; rewrites src/summarize/sentence-weights.ts)
   --data DIR   the evaluation data (default ../shared/data)`;
 
 function table(rows: Array<[string, string | number]>): string {
@@ -91,9 +93,18 @@ await runCommand(USAGE, async () => {
     if (!(limit > 0)) throw new UsageError("--limit takes a positive number");
     const r = await evalIngest(dataDir, limit);
     print(r, formatIngestEval(r));
+  } else if (what === "train-summaries") {
+    const r = await trainSummaries(dataDir);
+    await writeSentenceWeights(r, path.resolve("src/summarize/sentence-weights.ts"));
+    print(
+      { articles: r.articles, sentences: r.sentences },
+      `Trained on ${r.sentences} sentences of ${r.articles} articles; wrote src/summarize/sentence-weights.ts`,
+    );
   } else if (what === "summaries") {
-    const r = await evalSummaries(dataDir);
-    print(r, formatSummariesTable(r));
+    // Both halves side by side: the ranker's weights were trained on the even-numbered articles.
+    const tune = await evalSummaries(dataDir, { split: "tune" });
+    const check = await evalSummaries(dataDir, { split: "check" });
+    print({ tune, check }, `${formatSummariesTable(check)}\n\n${formatSummariesTable(tune)}`);
   } else {
     throw new UsageError(what ? `Unknown evaluation: ${what}` : "Name an evaluation.");
   }

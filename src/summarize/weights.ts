@@ -1,8 +1,7 @@
-// Ranking weights, tuned on the BBC News Summary data: a grid over position, half-life, headline,
-// lambda and threshold on the even-numbered articles (`--split tune`), checked on the odd-numbered
-// ones (`--split check`). The optimum is broad: centrality does most of the work; a light lead prior
-// and headline term add about 0.02 precision@3; MMR costs nothing at 3 sentences and keeps longer
-// summaries from repeating themselves.
+// Topic-digest ranking weights (article summaries use the learned ranker in sentence-ranker.ts):
+// a grid over position, half-life, headline, lambda and threshold on the even-numbered BBC articles,
+// checked on the odd-numbered ones. Centrality does most of the work; a light lead prior and
+// headline term add about 0.02 precision@3; MMR keeps a digest from repeating itself.
 
 export interface RankWeights {
   /** Weight of LexRank centrality (scaled to [0, 1]). */

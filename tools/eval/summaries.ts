@@ -5,11 +5,12 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Article, Summary } from "../../src/types.js";
+import { AbsoluteSummarizerConfig, DefaultTextParser, NullLogger, SorensenDiceSimilarity, Summarizer } from "ts-textrank";
 import { leadK, randomK, seededRandom } from "./summaries/baselines.js";
 import { evalCases, parseBbcRows } from "./summaries/bbc.js";
 import { referenceHits, rougeN } from "./summaries/metrics.js";
 import { summarizeArticle } from "../../src/summarize/summarize-article.js";
-import { DEFAULT_WEIGHTS, type RankWeights } from "../../src/summarize/weights.js";
+import { SENTENCE_RANKER, type SentenceRanker } from "../../src/summarize/sentence-ranker.js";
 
 export interface EvalSummariesOptions {
   /** Sentences per summary (k); 3 by default. */
@@ -18,7 +19,7 @@ export interface EvalSummariesOptions {
   split?: "all" | "tune" | "check";
   limit?: number;
   seed?: number;
-  weights?: Partial<RankWeights>;
+  ranker?: Partial<SentenceRanker>;
 }
 
 export interface SystemScore {
@@ -29,6 +30,8 @@ export interface SystemScore {
   rouge2: number;
   /** Mean words per summary: ROUGE at a fixed sentence count rewards longer sentences. */
   words: number;
+  /** Share of picked sentences in each quarter of the article (by character offset). */
+  quarters: number[];
 }
 
 export interface EvalSummariesResult {
@@ -36,9 +39,33 @@ export interface EvalSummariesResult {
   sentences: number;
   split: string;
   systems: SystemScore[];
+  /** The same profile for the reference summaries' sentences. */
+  referenceQuarters: number[];
 }
 
-type System = (article: Article) => Promise<Summary>;
+function shares(counts: number[]): number[] {
+  const total = counts.reduce((a, b) => a + b, 0) || 1;
+  return counts.map((c) => c / total);
+}
+
+type System = (article: Article) => Promise<string[]>;
+
+const texts = (summary: Summary) => summary.sentences.map((s) => s.text);
+
+/** The npm peer, ts-textrank 1.0.3 (TextRank over Sørensen–Dice word overlap), as its README uses it. */
+function textRank(k: number): System {
+  const config = new AbsoluteSummarizerConfig(k, new SorensenDiceSimilarity(), new DefaultTextParser(), 0.85, Summarizer.SORT_OCCURENCE);
+  return async (article) => new Summarizer(config, new NullLogger()).summarize(article.text, "en");
+}
+
+/** Where in the article (by character offset) each text stands, as a share of picks per quarter. */
+function quarterProfile(article: Article, chosen: readonly string[], profile: number[]): void {
+  for (const t of chosen) {
+    const at = article.text.indexOf(t.trim());
+    if (at < 0) continue;
+    profile[Math.min(3, Math.floor((4 * at) / Math.max(1, article.text.length)))]! += 1;
+  }
+}
 
 export async function evalSummaries(dataDir: string, options: EvalSummariesOptions = {}): Promise<EvalSummariesResult> {
   const k = options.sentences ?? 3;
@@ -46,15 +73,17 @@ export async function evalSummaries(dataDir: string, options: EvalSummariesOptio
   const rows = parseBbcRows(await readFile(join(dataDir, "bbc", "bbc_articles_summaries.jsonl"), "utf8"));
   let cases = evalCases(rows).filter((_, i) => split === "all" || i % 2 === (split === "tune" ? 0 : 1));
   if (options.limit) cases = cases.slice(0, options.limit);
-  const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
+  const ranker = { ...SENTENCE_RANKER, ...options.ranker };
   const random = seededRandom(options.seed ?? 42);
   const systems: [string, System][] = [
-    ["newsdesk (lexical)", (a) => summarizeArticle(a, { sentences: k }, undefined, weights)],
-    [`lead-${k}`, async (a) => leadK(a, k)],
-    [`random-${k} (seed ${options.seed ?? 42})`, async (a) => randomK(a, k, random)],
+    ["newsdesk (lexical)", async (a) => texts(await summarizeArticle(a, { sentences: k }, undefined, ranker))],
+    ["ts-textrank 1.0.3", textRank(k)],
+    [`lead-${k}`, async (a) => texts(leadK(a, k))],
+    [`random-${k} (seed ${options.seed ?? 42})`, async (a) => texts(randomK(a, k, random))],
   ];
   const scores: SystemScore[] = [];
   for (const [name, run] of systems) {
+    const profile = [0, 0, 0, 0];
     let exact = 0,
       joined = 0,
       chosen = 0,
@@ -62,7 +91,8 @@ export async function evalSummaries(dataDir: string, options: EvalSummariesOptio
       r2 = 0,
       words = 0;
     for (const c of cases) {
-      const texts = (await run(c.article)).sentences.map((s) => s.text);
+      const texts = await run(c.article);
+      quarterProfile(c.article, texts, profile);
       const hits = referenceHits(texts, c.references);
       exact += hits.exact;
       joined += hits.joined;
@@ -80,23 +110,31 @@ export async function evalSummaries(dataDir: string, options: EvalSummariesOptio
       rouge1: r1 / n,
       rouge2: r2 / n,
       words: words / n,
+      quarters: shares(profile),
     });
   }
-  return { articles: cases.length, sentences: k, split, systems: scores };
+  const references = [0, 0, 0, 0];
+  for (const c of cases) quarterProfile(c.article, c.references, references);
+  return { articles: cases.length, sentences: k, split, systems: scores, referenceQuarters: shares(references) };
 }
 
 export function formatSummariesTable(result: EvalSummariesResult): string {
   const k = result.sentences;
-  const head = [`system`, `P@${k} exact`, `P@${k} joined`, `ROUGE-1 F`, `ROUGE-2 F`, `words`];
+  const head = [`system`, `P@${k} exact`, `P@${k} joined`, `ROUGE-1 F`, `ROUGE-2 F`, `words`, `picks by quarter`];
+  const quarters = (q: number[]) => q.map((x) => `${Math.round(100 * x)}%`.padStart(4)).join(" ");
   const rows = result.systems.map((s) => [
     s.system,
     ...[s.precision, s.precisionJoined, s.rouge1, s.rouge2].map((x) => x.toFixed(3)),
     s.words.toFixed(1),
+    quarters(s.quarters),
   ]);
+  rows.push(["reference sentences", "", "", "", "", "", quarters(result.referenceQuarters)]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ");
+  const half =
+    { tune: " (tuning half: even-numbered)", check: " (held-out half: odd-numbered, not trained on)", all: "" }[result.split] ?? "";
   return [
-    `BBC News Summary, ${result.articles} articles (split: ${result.split}), ${k} sentences each;`,
+    `BBC News Summary, ${result.articles} articles${half}, ${k} sentences each;`,
     `ROUGE F at ${k} sentences against the reference sentences joined.`,
     line(head),
     ...rows.map(line),
