@@ -2,11 +2,13 @@ import type { Logger } from "../log.js";
 import type { Embedder } from "../types.js";
 import type { KnowledgeIndex } from "./knowledge-index.js";
 import { embedMissing, loadVectors, type EmbedProgress } from "./passage-vectors.js";
-import type { QuantizedVectors } from "./quantized-vectors.js";
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { DenseIndex } from "./dense-index.js";
 
 /** Passage vectors of one embedder, kept up to date by one embedding loop at a time. */
 export interface Embedding {
-  readonly vectors: QuantizedVectors;
+  readonly vectors: DenseIndex;
   /** Resolves when no passage is left without a vector (rejects if the last run failed). */
   idle(): Promise<void>;
   /** New passages were indexed: embed them (after the current run, if one is going). */
@@ -31,19 +33,24 @@ function progressReporter(logger: Logger, modelId: string): (p: EmbedProgress) =
 }
 
 export function startEmbedding(knowledge: KnowledgeIndex, embedder: Embedder, logger: Logger): Embedding {
-  const vectors = loadVectors(knowledge.db, embedder.modelId, embedder.dimension, logger);
+  const graphFile = path.join(knowledge.folder, `hnsw-${createHash("sha256").update(embedder.modelId).digest("hex").slice(0, 12)}.bin`);
+  const vectors = new DenseIndex(loadVectors(knowledge.db, embedder.modelId, embedder.dimension, logger), graphFile, logger);
+  const liveRows = () => new Set((knowledge.db.prepare("SELECT rowid FROM passages").raw().all() as number[][]).map((r) => r[0]!));
   let stopped = false;
   let again = false;
   let running: Promise<void> = Promise.resolve();
 
   async function run(): Promise<void> {
+    await vectors.maybeApproximate(liveRows);
     do {
       again = false;
       await embedMissing(knowledge.db, knowledge.search, vectors, embedder, {
         onProgress: progressReporter(logger, embedder.modelId),
         stopped: () => stopped,
       });
+      await vectors.maybeApproximate(liveRows);
     } while (again && !stopped);
+    await vectors.save();
   }
 
   function launch(): void {

@@ -1,7 +1,7 @@
 import type { Logger } from "../log.js";
 import type { Embedder } from "../types.js";
 import type { IndexDatabase } from "./open-database.js";
-import { QuantizedVectors, quantize } from "./quantized-vectors.js";
+import { QuantizedVectors, quantize, type Quantized } from "./quantized-vectors.js";
 import type { SearchIndex } from "./search-index.js";
 
 /** Every stored vector of `modelId`; vectors of other models are dropped (they would only take room). */
@@ -43,7 +43,7 @@ export interface EmbedOptions {
 export async function embedMissing(
   db: IndexDatabase,
   index: SearchIndex,
-  vectors: QuantizedVectors,
+  vectors: { add(row: number, q: Quantized): void },
   embedder: Embedder,
   options: EmbedOptions = {},
 ): Promise<number> {
