@@ -11,7 +11,7 @@ import { trainSummaries, writeSentenceWeights } from "./eval/train-summaries.js"
 import { parseFlags } from "../src/cli/parse-flags.js";
 import { runCommand } from "../src/cli/run-command.js";
 
-const USAGE = `Usage: npm run eval -- squad [--gold] [--limit N] [--json]
+const USAGE = `Usage: npm run eval -- squad [--gold] [--limit N] [--depth N] [--json]
        npm run eval -- squad2 [--json]       (calibrates the "not found" threshold on SQuAD 2.0)
        npm run eval -- repair [--json]       (text repair: damage on BBC, fixes on the seed article)
        npm run eval -- summaries [--json]    (precision@3 and ROUGE beside ts-textrank, lead-3 and random, per half)
@@ -30,6 +30,7 @@ await runCommand(USAGE, async () => {
     json: { type: "boolean" },
     gold: { type: "boolean" },
     limit: { type: "string" },
+    depth: { type: "string" },
     data: { type: "string" },
     help: { type: "boolean", short: "h" },
   });
@@ -39,7 +40,9 @@ await runCommand(USAGE, async () => {
   if (what === "squad") {
     const limit = values.limit ? Number(values.limit) : undefined;
     if (limit !== undefined && !(limit > 0)) throw new UsageError("--limit takes a positive number");
-    const r = await evalSquad(dataDir, { gold: values.gold, limit });
+    const depth = values.depth ? Number(values.depth) : undefined;
+    if (depth !== undefined && !(depth >= 1)) throw new UsageError("--depth takes a positive number");
+    const r = await evalSquad(dataDir, { gold: values.gold, limit, depth });
     print(
       r,
       table([

@@ -23,7 +23,10 @@ export interface SquadReport {
 }
 
 /** SQuAD v1.1 dev: every paragraph is the knowledge; retrieval recall and end-to-end EM/F1. */
-export async function evalSquad(dataDir: string, options: { gold?: boolean; limit?: number; reader?: Reader } = {}): Promise<SquadReport> {
+export async function evalSquad(
+  dataDir: string,
+  options: { gold?: boolean; limit?: number; reader?: Reader; depth?: number } = {},
+): Promise<SquadReport> {
   const set = await loadSquad(path.join(dataDir, "squad", "dev-v1.1.json"));
   const { search: index } = await indexArticles(set.articles);
   const reader = options.reader ?? createLexicalReader({ idf: (t) => index.idf(t) });
@@ -46,7 +49,7 @@ export async function evalSquad(dataDir: string, options: { gold?: boolean; limi
     heldF1 = 0;
   const started = performance.now();
   for (const q of questions) {
-    const hits = retrieve(index, q.question, { k: 20 });
+    const hits = retrieve(index, q.question, { k: 20, depth: options.depth });
     const ranked = [...new Set(hits.map((h) => h.passage.articleId))];
     if (ranked[0] === q.articleId) r1++;
     if (ranked.slice(0, 5).includes(q.articleId)) r5++;
