@@ -1,7 +1,6 @@
 import { loadConfig } from "../config/index.js";
 import { UsageError } from "../errors.js";
-import type { IngestOutcome } from "../ingest/ingester.js";
-import { openIngester } from "../ingest/open-ingester.js";
+import { openIngester, type IngestOutcome } from "../ingest/index.js";
 import { createLogger } from "../log.js";
 import { parseFlags } from "./parse-flags.js";
 import { runCommand } from "./run-command.js";

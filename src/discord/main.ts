@@ -2,7 +2,7 @@
 // with the Discord bot as its face, and the followed feeds polled beside it (new articles are
 // re-indexed at once and announced in ANNOUNCE_CHANNEL when set).
 import type { Client } from "discord.js";
-import { openFeeds } from "../ingest/open-feeds.js";
+import { openFeeds } from "../ingest/index.js";
 import { runService } from "../service/run-service.js";
 import { announceArticles } from "./announce.js";
 import { startBot } from "./bot.js";
