@@ -95,16 +95,8 @@ export function benchReport(r: BenchResult): string {
     );
     out.push(
       table(
-        ["model run", "tokens", "ms", "GFLOP", "GFLOP/s", "of peak", "of peak (CPU time)"],
-        e.runs.map((x) => [
-          `${x.what}`,
-          x.batch * x.tokens,
-          x.median_ms,
-          x.gflop_per_run,
-          x.gflops,
-          `${Math.round(x.of_peak * 100)}%`,
-          x.of_peak_cpu === undefined ? "-" : `${Math.round(x.of_peak_cpu * 100)}%`,
-        ]),
+        ["model run", "tokens", "ms", "GFLOP", "GFLOP/s", "of peak"],
+        e.runs.map((x) => [`${x.what}`, x.batch * x.tokens, x.median_ms, x.gflop_per_run, x.gflops, `${Math.round(x.of_peak * 100)}%`]),
       ),
     );
   }

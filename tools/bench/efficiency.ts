@@ -15,8 +15,6 @@ export interface ModelEfficiency {
   gflops: number;
   /** Share of the measured matrix-multiply peak. */
   of_peak: number;
-  /** The same share by CPU time (GFLOP per CPU-second against the probe's): steadier on a shared machine. */
-  of_peak_cpu?: number;
 }
 
 const words = (n: number) => Array.from({ length: n }, () => "the").join(" ");

@@ -18,8 +18,6 @@ export interface IndexingFigures {
   tokens_counted: boolean;
   /** FLOPs of the unpadded work, from the model's shape. */
   useful_gflop: number;
-  /** Median CPU time of a run, all threads. */
-  cpu_ms: number;
   runs: number;
   median_ms: number;
   passages_per_s: number;
@@ -53,15 +51,11 @@ export async function measureIndexing(
   const tokens = lengths.reduce((a, b) => a + b, 0);
   const usefulFlops = lengths.reduce((n, t) => n + encoderFlops(shape, { batch: 1, tokens: t }), 0);
   const times: number[] = [];
-  const cpuTimes: number[] = [];
   for (let run = 0; run < runs; run++) {
     db.exec("DELETE FROM vectors");
     const t = performance.now();
-    const cpu = process.cpuUsage();
     await embedMissing(db, search, new QuantizedVectors(embedder.dimension), embedder);
     times.push(performance.now() - t);
-    const used = process.cpuUsage(cpu);
-    cpuTimes.push((used.user + used.system) / 1e3);
   }
   db.close();
   const ms = median(times);
@@ -70,7 +64,6 @@ export async function measureIndexing(
     tokens,
     tokens_counted: Boolean(counter.tokenCounts),
     useful_gflop: usefulFlops / 1e9,
-    cpu_ms: median(cpuTimes),
     runs,
     median_ms: ms,
     passages_per_s: (count * 1000) / ms,

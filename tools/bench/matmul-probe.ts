@@ -28,11 +28,6 @@ export interface ProbeResult {
   /** From the fastest run: a peak is what the machine can do, and other processes only slow runs down. */
   gflops: number;
   median_gflops: number;
-  /**
-   * GFLOP per CPU-second of the timed runs (all threads' time counted): a figure that other
-   * processes on a shared machine disturb far less than wall-clock rates.
-   */
-  gflop_per_cpu_s: number;
 }
 
 function probeGraph(dtype: "fp32" | "q8", inner: number, cols: number): Uint8Array {
@@ -60,14 +55,11 @@ export async function probeMatmul(options: ProbeOptions): Promise<ProbeResult> {
       [rows, inner],
     );
     const times: number[] = [];
-    let cpuStart = process.cpuUsage();
     for (let i = 0; i < runs + 3; i++) {
-      if (i === 3) cpuStart = process.cpuUsage();
       const t = performance.now();
       await session.run({ x: input });
       if (i >= 3) times.push(performance.now() - t); // the first runs warm caches and thread pools
     }
-    const cpu = process.cpuUsage(cpuStart);
     const flops = 2 * rows * inner * cols;
     const ms = median(times);
     return {
@@ -77,7 +69,6 @@ export async function probeMatmul(options: ProbeOptions): Promise<ProbeResult> {
       median_ms: ms,
       gflops: flops / (Math.min(...times) * 1e6),
       median_gflops: flops / (ms * 1e6),
-      gflop_per_cpu_s: (flops * runs) / ((cpu.user + cpu.system) * 1e3),
     };
   } finally {
     await session.release();

@@ -71,7 +71,6 @@ export async function modelRunFigures(plan: ModelRunPlan): Promise<ModelRunFigur
       gflop_per_run: indexing.useful_gflop,
       gflops,
       of_peak: gflops / best.gflops,
-      of_peak_cpu: indexing.useful_gflop / (indexing.cpu_ms / 1000) / Math.max(peak.gflop_per_cpu_s, again.gflop_per_cpu_s),
     });
     return { models, efficiency: { peak: best, runs: ofBest }, indexing };
   } finally {
