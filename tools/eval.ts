@@ -4,6 +4,10 @@ import { UsageError } from "../src/errors.js";
 import { formatRepairEval, evalRepair } from "./eval/repair.js";
 import { calibrateThreshold } from "./eval/squad2.js";
 import { evalSquad } from "./eval/squad.js";
+import { evalAskSquad } from "./eval/ask-squad.js";
+import { calibrateReplies } from "./eval/calibrate-replies.js";
+import { evalSmoke, formatSmoke } from "./eval/smoke.js";
+import { formatAskEval } from "./eval/format-ask-eval.js";
 import { evalSummaries, formatSummariesTable } from "./eval/summaries.js";
 import { evalIngest, formatIngestEval } from "./eval/ingest.js";
 import { trainReader } from "./eval/train-reader.js";
@@ -11,14 +15,20 @@ import { trainSummaries, writeSentenceWeights } from "./eval/train-summaries.js"
 import { parseFlags } from "../src/cli/parse-flags.js";
 import { runCommand } from "../src/cli/run-command.js";
 
-const USAGE = `Usage: npm run eval -- squad [--gold] [--limit N] [--depth N] [--json]
+const USAGE = `Usage: npm run eval -- squad [--limit N] [--off N] [--json]  (through newsdesk.ask, as users get it)
+         [--thresholds ANSWER,RELEVANT] [--two-kinds]  (other lexical thresholds; score passage replies as
+         not found, as before the passage kind existed)
+       npm run eval -- reader [--gold] [--limit N] [--depth N] [--json]  (the lexical reader alone, no reply kinds)
+       npm run eval -- smoke [--set FILE] [--knowledge DIR] [--json]  (the shipped smoke set, in the current mode)
+       npm run eval -- calibrate             (reply-kind thresholds on the training half; prints them)
        npm run eval -- squad2 [--json]       (calibrates the "not found" threshold on SQuAD 2.0)
        npm run eval -- repair [--json]       (text repair: damage on BBC, fixes on the seed article)
        npm run eval -- summaries [--json]    (precision@3 and ROUGE beside ts-textrank, lead-3 and random, per half)
        npm run eval -- ingest [--limit N] [--json]  (extraction through the ingest path: words recovered, boilerplate added, glued)
        npm run eval -- train-reader          (retrains the lexical span ranker; rewrites src/answer/span-weights.ts)
        npm run eval -- train-summaries       (retrains the summary sentence ranker on the BBC tuning half; rewrites src/summarize/sentence-weights.ts)
-  --data DIR   the evaluation data (default ../shared/data)`;
+  --data DIR   the evaluation data (default ../shared/data)
+  --cache DIR  where the SQuAD knowledge folder and the eval indexes are kept (default ./.newsdesk)`;
 
 function table(rows: Array<[string, string | number]>): string {
   const width = Math.max(...rows.map(([k]) => k.length));
@@ -31,15 +41,47 @@ await runCommand(USAGE, async () => {
     gold: { type: "boolean" },
     limit: { type: "string" },
     depth: { type: "string" },
+    off: { type: "string" },
+    thresholds: { type: "string" },
+    set: { type: "string" },
+    knowledge: { type: "string" },
+    "two-kinds": { type: "boolean" },
+    cache: { type: "string" },
     data: { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   const dataDir = path.resolve(values.data ?? "../shared/data");
   const [what] = positionals;
   const print = (result: object, text: string) => process.stdout.write((values.json ? JSON.stringify(result) : text) + "\n");
+  const limit = values.limit ? Number(values.limit) : undefined;
+  if (limit !== undefined && !(limit > 0)) throw new UsageError("--limit takes a positive number");
   if (what === "squad") {
-    const limit = values.limit ? Number(values.limit) : undefined;
-    if (limit !== undefined && !(limit > 0)) throw new UsageError("--limit takes a positive number");
+    const off = values.off ? Number(values.off) : undefined;
+    if (off !== undefined && !(off > 0)) throw new UsageError("--off takes a positive number");
+    const thresholds = values.thresholds?.split(",").map(Number);
+    if (thresholds && !(thresholds.length === 2 && thresholds.every((t) => t >= 0)))
+      throw new UsageError("--thresholds takes ANSWER,RELEVANT (two numbers, e.g. 0.39,0.5)");
+    const r = await evalAskSquad({
+      dataDir,
+      workDir: path.resolve(values.cache ?? "./.newsdesk"),
+      limit,
+      offCorpus: off,
+      twoKinds: values["two-kinds"],
+      ...(thresholds && {
+        newsdesk: { thresholds: { lexical: { answer: thresholds[0]!, relevant: thresholds[1]! } } },
+      }),
+    });
+    print(r, formatAskEval(r));
+  } else if (what === "smoke") {
+    const r = await evalSmoke(
+      path.resolve(values.set ?? "smoke/questions.json"),
+      values.knowledge ? { KNOWLEDGE_DIR: values.knowledge } : {},
+    );
+    print(r, formatSmoke(r));
+  } else if (what === "calibrate") {
+    const r = await calibrateReplies(dataDir);
+    print(r, JSON.stringify(r, null, 2));
+  } else if (what === "reader") {
     const depth = values.depth ? Number(values.depth) : undefined;
     if (depth !== undefined && !(depth >= 1)) throw new UsageError("--depth takes a positive number");
     const r = await evalSquad(dataDir, { gold: values.gold, limit, depth });
@@ -59,6 +101,8 @@ await runCommand(USAGE, async () => {
           ? ([
               ["gold-paragraph EM", r.gold.exactMatch],
               ["gold-paragraph F1", r.gold.f1],
+              ["gold-paragraph held-out EM", r.gold.heldOut.exactMatch],
+              ["gold-paragraph held-out F1", r.gold.heldOut.f1],
             ] as Array<[string, number]>)
           : []),
         ["ms per question", r.msPerQuestion],

@@ -1,0 +1,135 @@
+// Calibrates the reply-kind thresholds (ANSWER_THRESHOLDS.lexical) on the training half: SQuAD
+// questions of the odd-numbered articles on the SQuAD paragraphs (answerable), and questions whose
+// answer is in no article (those SQuAD questions on the BBC articles; BBC-title questions on SQuAD).
+// Picks the pair that shows the most gold answers while at most `maxFalse` of the off-corpus
+// questions get an answer or a passage, and at least `minAnswers` of the answerable get an answer.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { read, type Reading } from "../../src/answer/ask.js";
+import { createLexicalReader } from "../../src/answer/lexical-reader.js";
+import { replyKind, type ReplyThresholds } from "../../src/answer/reply-kind.js";
+import { hashBytes } from "../../src/knowledge/build-article.js";
+import { joinParagraphs } from "../../src/knowledge/paragraphs.js";
+import { indexArticles } from "../../src/search/memory-index.js";
+import type { Article } from "../../src/types.js";
+import { seededSample } from "../bench/seeded-sample.js";
+import { titleQuestions } from "../bench/title-questions.js";
+import { showsAnswer } from "./reply-metrics.js";
+import { loadSquad } from "./squad-data.js";
+import { f1Score } from "./squad-metric.js";
+import { isTrainingArticle } from "./train-reader.js";
+
+const SEED = 7;
+
+interface Row {
+  score: number;
+  relevance: number;
+  spanRight: boolean;
+  sentenceRight: boolean;
+  f1: number;
+}
+
+export interface CalibrationReport {
+  answerable: number;
+  offCorpus: number;
+  chosen: ReplyThresholds & { right: number; answers: number; answerF1: number; falseReplies: number; falseAnswers: number };
+}
+
+async function bbcArticles(dataDir: string): Promise<Article[]> {
+  const lines = (await readFile(path.join(dataDir, "bbc", "bbc_articles_summaries.jsonl"), "utf8")).split("\n").filter(Boolean);
+  return lines.map((l) => {
+    const r = JSON.parse(l) as { id: string; title: string; text: string };
+    const { text, paragraphs } = joinParagraphs(
+      r.text
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter(Boolean),
+    );
+    return { id: r.id, title: r.title, text, paragraphs, hash: hashBytes(Buffer.from(r.text)) };
+  });
+}
+
+async function readAll(articles: readonly Article[], questions: readonly string[]): Promise<Reading[]> {
+  const { search: index, db } = await indexArticles(articles);
+  const reader = createLexicalReader({ idf: (t) => index.idf(t) });
+  const out: Reading[] = [];
+  for (const q of questions) out.push(await read({ index, reader }, q));
+  db.close();
+  return out;
+}
+
+export async function calibrateReplies(
+  dataDir: string,
+  options: { answerable?: number; offCorpus?: number; maxFalse?: number; minAnswers?: number } = {},
+): Promise<CalibrationReport> {
+  const set = await loadSquad(path.join(dataDir, "squad", "dev-v1.1.json"));
+  const titles = [...new Set(set.articles.map((a) => a.id.slice(0, a.id.lastIndexOf("/"))))];
+  const training = set.questions.filter((q) => isTrainingArticle(q.articleId, titles));
+  const asked = seededSample(training, options.answerable ?? 2000, SEED);
+  const offCount = options.offCorpus ?? 500;
+  const bbc = await bbcArticles(dataDir);
+  const readings = await readAll(set.articles, [
+    ...asked.map((q) => q.question),
+    ...titleQuestions(
+      seededSample(
+        bbc.map((a) => a.title),
+        offCount,
+        SEED,
+      ),
+      offCount,
+    ),
+  ]);
+  const rows: Row[] = asked.map((q, i) => {
+    const b = readings[i]!.best;
+    if (!b) return { score: 0, relevance: 0, spanRight: false, sentenceRight: false, f1: 0 };
+    return {
+      score: b.score,
+      relevance: b.relevance,
+      spanRight: showsAnswer(b.answer, q.answers),
+      sentenceRight: showsAnswer(b.citation.quote, q.answers),
+      f1: f1Score(b.answer, q.answers),
+    };
+  });
+  const off = [
+    ...readings.slice(asked.length),
+    ...(await readAll(
+      bbc,
+      seededSample(training, offCount, SEED + 1).map((q) => q.question),
+    )),
+  ].map((r) => ({ score: r.best?.score ?? 0, relevance: r.best?.relevance ?? 0 }));
+
+  const grid = Array.from({ length: 81 }, (_, i) => i / 80);
+  let chosen: CalibrationReport["chosen"] | undefined;
+  for (const relevant of grid)
+    for (const answer of grid) {
+      const t = { answer, relevant };
+      let right = 0,
+        answers = 0,
+        f1 = 0;
+      for (const r of rows) {
+        const kind = replyKind(r.score, r.relevance, t);
+        if (kind === "answer") ((answers += 1), (f1 += r.f1), r.spanRight && right++);
+        else if (kind === "passage" && r.sentenceRight) right++;
+      }
+      let falseReplies = 0,
+        falseAnswers = 0;
+      for (const r of off) {
+        const kind = replyKind(r.score, r.relevance, t);
+        if (kind !== "not-found") falseReplies++;
+        if (kind === "answer") falseAnswers++;
+      }
+      const c = {
+        ...t,
+        right: right / rows.length,
+        answers: answers / rows.length,
+        answerF1: (100 * f1) / (answers || 1),
+        falseReplies: falseReplies / off.length,
+        falseAnswers: falseAnswers / off.length,
+      };
+      if (c.falseReplies > (options.maxFalse ?? 0.1) || c.answers < (options.minAnswers ?? 0.5)) continue;
+      // Most right replies; among equals, the better answers.
+      if (!chosen || c.right > chosen.right + 1e-9 || (Math.abs(c.right - chosen.right) < 1e-9 && c.answerF1 > chosen.answerF1)) chosen = c;
+    }
+  if (!chosen) throw new RangeError("no thresholds meet the constraints");
+  return { answerable: rows.length, offCorpus: off.length, chosen };
+}
