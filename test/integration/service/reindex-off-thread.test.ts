@@ -47,8 +47,10 @@ describe("reindex on a worker thread", () => {
       expect(during.kind).toBe("answer");
       const report = await reindex;
       expect(report).toMatchObject({ changed: ["haftar-visits-ghq"], added: ["filler-new"], removed: ["filler-0"] });
-      const after = await newsdesk.ask("who accompanied Haftar?");
-      expect(after.kind === "answer" && after.answer).toMatch(/Amina Rashid/);
+      // The sentence no longer names Haftar, so the question names the visit; the new name may come as
+      // the span or inside the quoted sentence (a passage reply): either way, from the new text.
+      const after = await newsdesk.ask("who accompanied the visit?");
+      expect(after.kind !== "not-found" && after.answer).toMatch(/Amina Rashid/);
       expect(newsdesk.articles().map((a) => a.id)).toContain("filler-new");
       const ran = logs.map((l) => JSON.parse(l)).find((l) => l.msg === "re-index ran on a worker thread");
       expect(ran?.threadId).toBeGreaterThan(0);
