@@ -16,7 +16,6 @@ import type { Logger } from "./log.js";
 import { resolveModels, summaryModel, watchForModels, type ModelWatcher, type ReadyModels } from "./models/index.js";
 import { coalesce } from "./service/coalesced-reindex.js";
 import { reindexOffThread } from "./service/reindex-off-thread.js";
-import { watchKnowledge, type KnowledgeWatcher } from "./service/watch-knowledge.js";
 import { DIGEST_DEFAULTS, summarizeArticle, summarizeGenerated, summarizeTopic } from "./summarize/index.js";
 import type { ArticleInfo, ChangeDetection, Embedder, Newsdesk, Passage, Reader, ReindexReport } from "./types.js";
 
@@ -32,11 +31,18 @@ interface State {
   readonly embedding?: Embedding;
 }
 
+/** What the core needs of a folder watcher. */
+export interface KnowledgeWatch {
+  detection(): ChangeDetection;
+  close(): Promise<void>;
+}
+
 export interface NewsdeskOptions {
   /** Keep trying to load the models in the background when they are unavailable (the bot). */
   watchModels?: boolean;
-  /** Re-index by itself when the knowledge folder changes, as WATCH_KNOWLEDGE says (the bot). */
-  watchKnowledge?: boolean;
+  /** Starts watching the knowledge folder (the bot passes the service's watcher); called unless
+   *  WATCH_KNOWLEDGE=off, closed by close(), and asked by status() how changes are noticed. */
+  watchKnowledge?: (reindex: () => Promise<ReindexReport>, mode: "auto" | "events" | "poll") => KnowledgeWatch;
   /** Reply-kind thresholds per mode, where not the calibrated defaults (ANSWER_THRESHOLDS). */
   thresholds?: { model?: Partial<ReplyThresholds>; lexical?: Partial<ReplyThresholds> };
   /** Passages listed as nearest in every reply (ANSWER_DEFAULTS.nearest when not given; the evals list 5). */
@@ -73,7 +79,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       `The knowledge folder ${config.KNOWLEDGE_DIR} has no articles (.md, .txt or .html files): every question will be "not found"`,
     );
   }
-  let state: State = { catalog: buildCatalog(search().articleList()) };
+  let state: State = { catalog: await buildCatalog(search().articleList()) };
   let watcher: ModelWatcher | undefined;
 
   async function useModels(models: ReadyModels): Promise<void> {
@@ -98,7 +104,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     });
   }
 
-  let knowledgeWatcher: KnowledgeWatcher | undefined;
+  let knowledgeWatcher: KnowledgeWatch | undefined;
   const notWatched: ChangeDetection = {
     kind: "manual",
     reason: options.watchKnowledge ? "WATCH_KNOWLEDGE=off" : "this process does not watch the folder",
@@ -182,7 +188,8 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       const report = options.reindexOffThread ? await refreshOffThread() : await knowledge.refresh();
       // Reading the article list back is the one sizeable step left on this thread: only when it changed.
       if (report.added.length || report.changed.length || report.removed.length) {
-        state = { ...state, catalog: buildCatalog(search().articleList(), state.catalog) };
+        const catalog = await buildCatalog(search().articleList(), state.catalog);
+        state = { ...state, catalog };
       }
       if (state.embedding) {
         state.embedding.wake();
@@ -199,13 +206,8 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       knowledge.close();
     },
   };
-  if (options.watchKnowledge && config.WATCH_KNOWLEDGE !== "off") {
-    knowledgeWatcher = watchKnowledge(config.KNOWLEDGE_DIR, () => newsdesk.reindex(), logger, {
-      mode: config.WATCH_KNOWLEDGE,
-      pollIntervalMs: config.WATCH_POLL_SECONDS * 1000,
-      cacheDir: config.CACHE_DIR,
-    });
-  }
+  const watchMode = config.WATCH_KNOWLEDGE;
+  if (options.watchKnowledge && watchMode !== "off") knowledgeWatcher = options.watchKnowledge(() => newsdesk.reindex(), watchMode);
   return newsdesk;
 }
 

@@ -41,6 +41,12 @@ function prefixRange(order: Int32Array, keys: readonly string[], q: string): [nu
   return [lowerBound(order, keys, q), lowerBound(order, keys, q + "\uffff")];
 }
 
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(a.length * 2);
+  bigger.set(a);
+  return bigger;
+}
+
 function sortedOrder(keys: readonly string[]): Int32Array {
   // A plain array sorts several times faster than a typed one with a comparator.
   return Int32Array.from([...keys.keys()].sort((a, b) => byCodeUnit(keys[a]!, keys[b]!)));
@@ -67,28 +73,66 @@ class Smallest {
   }
 }
 
+/** Entries folded per step of an incremental build. */
+const STEP = 4096;
+
+/** The index of `entries`, built at once. */
 export function buildTitleIndex<T extends TitleEntry>(entries: readonly T[]): TitleIndex<T> {
+  const steps = buildSteps(entries);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** The same index, built in steps with `pause()` awaited between them, so a process that keeps
+ *  answering (the bot) is never held for the whole build of a large archive. */
+export async function buildTitleIndexInSteps<T extends TitleEntry>(
+  entries: readonly T[],
+  pause: () => Promise<void>,
+): Promise<TitleIndex<T>> {
+  const steps = buildSteps(entries);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+function* buildSteps<T extends TitleEntry>(entries: readonly T[]): Generator<void, TitleIndex<T>> {
   const n = entries.length;
   const titles: string[] = new Array<string>(n);
   const ids: string[] = new Array<string>(n);
-  const wordsOf: string[][] = new Array<string[]>(n);
-  const wordCounts = new Map<string, number>();
   const segments: string[] = new Array<string>(n);
   const starts = new Int32Array(n + 1);
+  // Word occurrences as numbers (word, entry), appended in entry order: one map lookup each.
+  const wordIds = new Map<string, number>();
+  const words: string[] = [];
+  const lastEntry: number[] = [];
+  let occurrences = 0;
+  let occWord = new Int32Array(n * 8 + 16);
+  let occEntry = new Int32Array(n * 8 + 16);
   for (let i = 0, offset = 0; i < n; i++) {
+    if (i % STEP === STEP - 1) yield;
     const entry = entries[i]!;
     const title = foldWords(entry.title);
     const id = foldCase(entry.id);
     const idWords = foldWords(id);
     titles[i] = title;
     ids[i] = id;
-    const words: string[] = [];
     for (const w of `${title} ${idWords}`.split(" ")) {
-      if (!w || words.includes(w)) continue;
-      words.push(w);
-      wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1);
+      if (!w) continue;
+      let k = wordIds.get(w);
+      if (k === undefined) {
+        k = words.push(w) - 1;
+        wordIds.set(w, k);
+        lastEntry.push(-1);
+      }
+      if (lastEntry[k] === i) continue;
+      lastEntry[k] = i;
+      if (occurrences === occWord.length) {
+        occWord = grow(occWord);
+        occEntry = grow(occEntry);
+      }
+      occWord[occurrences] = k;
+      occEntry[occurrences++] = i;
     }
-    wordsOf[i] = words;
     // Every word follows a space, so " " + prefix finds word prefixes inside a segment.
     const segment = ` ${title} ${id} ${idWords} \n`;
     segments[i] = segment;
@@ -96,19 +140,25 @@ export function buildTitleIndex<T extends TitleEntry>(entries: readonly T[]): Ti
     offset += segment.length;
     starts[i + 1] = offset;
   }
+  yield;
   const joined = segments.join("");
   const titleOrder = sortedOrder(titles);
+  yield;
   const idOrder = sortedOrder(ids);
+  yield;
 
-  // Postings in word order: the entries of a word range are one contiguous slice.
-  const vocab = [...wordCounts.keys()].sort(byCodeUnit);
+  // Postings in word order: the entries of a word range are one contiguous slice, ascending.
+  const byWord = sortedOrder(words);
+  const vocab = Array.from(byWord, (k) => words[k]!);
   const vocabOrder = Int32Array.from(vocab.keys());
-  const slot = new Map(vocab.map((w, j) => [w, j]));
+  const rank = new Int32Array(words.length);
+  byWord.forEach((k, r) => (rank[k] = r));
   const offsets = new Int32Array(vocab.length + 1);
-  vocab.forEach((w, j) => (offsets[j + 1] = offsets[j]! + wordCounts.get(w)!));
-  const postings = new Int32Array(offsets[vocab.length]!);
+  for (let o = 0; o < occurrences; o++) offsets[rank[occWord[o]!]! + 1]!++;
+  for (let r = 0; r < vocab.length; r++) offsets[r + 1]! += offsets[r]!;
+  const postings = new Int32Array(occurrences);
   const fill = offsets.slice(0, vocab.length);
-  for (let i = 0; i < n; i++) for (const w of wordsOf[i]!) postings[fill[slot.get(w)!]!++] = i;
+  for (let o = 0; o < occurrences; o++) postings[fill[rank[occWord[o]!]!]!++] = occEntry[o]!;
 
   const segment = (i: number) => joined.slice(starts[i]!, starts[i + 1]!);
   const entryAt = (position: number): number => {

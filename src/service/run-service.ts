@@ -1,5 +1,5 @@
 // The long-running process behind `npm start`: settings, then the core, then the face (the Discord
-// bot), with /healthz beside (the core watches the knowledge folder). SIGINT/SIGTERM stop new questions, finish
+// bot), with the knowledge watcher (handed to the core, which reports it in /status) and /healthz beside. SIGINT/SIGTERM stop new questions, finish
 // those in flight, close everything in reverse order, and exit 0.
 import { ConfigError } from "../errors.js";
 import { createLogger, type Logger } from "../log.js";
@@ -7,6 +7,7 @@ import type { Newsdesk } from "../types.js";
 import { startHealthServer, type HealthServer } from "./health-server.js";
 import { guardProcess, onStopSignals } from "./process-signals.js";
 import { explainStartFailure, loadBotConfig, type BotConfig } from "./startup-config.js";
+import { watchKnowledge } from "./watch-knowledge.js";
 
 /** sysexits EX_CONFIG: service managers can tell a bad setting (no restart) from a crash. */
 const EXIT_CONFIG = 78;
@@ -69,7 +70,17 @@ export async function runService(startFace: StartFace): Promise<void> {
 async function openNewsdesk(config: BotConfig, logger: Logger): Promise<Newsdesk> {
   // Loaded only after the settings are known good, so a bad start fails at once.
   const { createNewsdesk } = await import("../app.js");
-  // The bot keeps looking for the models in lexical mode and switches when they appear, and the
-  // core watches the knowledge folder as WATCH_KNOWLEDGE says (closed by newsdesk.close()).
-  return createNewsdesk(config, logger, { watchModels: true, watchKnowledge: true, embedInBackground: true, reindexOffThread: true });
+  // The bot keeps looking for the models in lexical mode and switches when they appear; the core
+  // starts the knowledge watcher as WATCH_KNOWLEDGE says, and closes it in newsdesk.close().
+  return createNewsdesk(config, logger, {
+    watchModels: true,
+    embedInBackground: true,
+    reindexOffThread: true,
+    watchKnowledge: (reindex, mode) =>
+      watchKnowledge(config.KNOWLEDGE_DIR, reindex, logger, {
+        mode,
+        pollIntervalMs: config.WATCH_POLL_SECONDS * 1000,
+        cacheDir: config.CACHE_DIR,
+      }),
+  });
 }

@@ -109,7 +109,7 @@ export function watchKnowledge(
     startPolling("set by WATCH_KNOWLEDGE=poll");
     logger.info("checking the knowledge folder for changes by scanning it", { dir, everySeconds: pollIntervalMs / 1000 });
   } else {
-    events = watchFolders(dir, {
+    const folderEvents = watchFolders(dir, {
       skip: (rel) => NOISE.test(rel) || inCache(rel),
       onChange: changed,
       watchFolder: options.watchFolder,
@@ -133,8 +133,12 @@ export function watchKnowledge(
         );
       },
     });
-    started = events.started;
-    logger.info("watching the knowledge folder", { dir });
+    // The root itself may already have failed (onLimit ran inside watchFolders).
+    if (!poll && !manualReason) {
+      events = folderEvents;
+      started = folderEvents.started;
+      logger.info("watching the knowledge folder", { dir });
+    }
   }
 
   return {

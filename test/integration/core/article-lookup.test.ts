@@ -6,22 +6,26 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createNewsdesk } from "../../../src/app.js";
 import { loadConfig } from "../../../src/config/index.js";
 import { silentLogger } from "../../../src/log.js";
+import { watchKnowledge } from "../../../src/service/watch-knowledge.js";
 import type { Newsdesk } from "../../../src/types.js";
 
 let root: string;
 let knowledgeDir: string;
 let newsdesk: Newsdesk | undefined;
 
-const open = (settings: Record<string, string> = {}, watchKnowledge = false) =>
-  createNewsdesk(
-    loadConfig(
-      { ANSWER_MODE: "lexical", KNOWLEDGE_DIR: knowledgeDir, CACHE_DIR: path.join(root, "cache"), ...settings },
-      {},
-      path.join(root, "none.env"),
-    ),
-    silentLogger,
-    { watchKnowledge },
+const open = (settings: Record<string, string> = {}, watching = false) => {
+  const config = loadConfig(
+    { ANSWER_MODE: "lexical", KNOWLEDGE_DIR: knowledgeDir, CACHE_DIR: path.join(root, "cache"), ...settings },
+    {},
+    path.join(root, "none.env"),
   );
+  // Wired as the bot's service wires it.
+  return createNewsdesk(config, silentLogger, {
+    watchKnowledge: watching
+      ? (reindex, mode) => watchKnowledge(knowledgeDir, reindex, silentLogger, { mode, pollIntervalMs: config.WATCH_POLL_SECONDS * 1000 })
+      : undefined,
+  });
+};
 
 beforeEach(async () => {
   root = await mkdtemp(path.join(tmpdir(), "newsdesk-lookup-"));
@@ -63,8 +67,10 @@ describe("findArticles", () => {
       articleId: "sport/cu",
       closest: ["sport/cup", "sport/cote"],
     });
+    // A typo at the end: found for less of what was typed.
+    expect(await newsdesk.summarize("sport/cupp")).toMatchObject({ closest: ["sport/cup", "sport/cote"] });
     // Found by nothing: every id, by edit distance.
-    expect(await newsdesk.summarize("sport/cupp")).toMatchObject({ closest: ["sport/cup", "sport/cote", "storm"] });
+    expect(await newsdesk.summarize("qqq")).toMatchObject({ closest: ["storm", "sport/cup", "sport/cote"] });
   });
 
   it("finds an article added by a re-index, and stops finding a removed one", async () => {

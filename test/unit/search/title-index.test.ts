@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTitleIndex } from "../../../src/search/title-index.js";
+import { buildTitleIndex, buildTitleIndexInSteps } from "../../../src/search/title-index.js";
 
 // Given newest first: the order breaks ties within a kind of match.
 const articles = [
@@ -64,5 +64,14 @@ describe("title index", () => {
     expect(big.find("zeta", 3).map((h) => h.entry.id)).toEqual(["n/00000", "n/00001", "n/00002"]);
     expect(big.find("report 49", 2).map((h) => h.entry.title)).toEqual(["Zeta report 4999", "Zeta report 4998"]);
     expect(big.find("99", 2).map((h) => h.match)).toEqual(["word-prefix", "word-prefix"]);
+  });
+
+  it("builds the same index in steps, pausing between them", async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => ({ id: `n/${i}`, title: `Report number ${i} on ${i % 2 ? "oil" : "gas"}` }));
+    let pauses = 0;
+    const stepped = await buildTitleIndexInSteps(many, async () => void pauses++);
+    expect(pauses).toBeGreaterThan(2);
+    const whole = buildTitleIndex(many);
+    for (const q of ["report 12", "oil", "n/99", "ber 7", ""]) expect(stepped.find(q, 25)).toEqual(whole.find(q, 25));
   });
 });

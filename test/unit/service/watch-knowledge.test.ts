@@ -93,6 +93,15 @@ describe("watchKnowledge at the watch limit", () => {
     await until(() => calls === 2);
   });
 
+  it("falls back when not even the folder itself can be watched", async () => {
+    const t = tree();
+    dirs.push(t.dir);
+    const { logger } = capture();
+    watcher = watchKnowledge(t.dir, async () => report, logger, { pollIntervalMs: 100, watchFolder: limitedWatch(0).watchFolder });
+    await watcher.settled();
+    expect(watcher.detection()).toMatchObject({ kind: "poll", files: t.files, reason: "watch limit reached (ENOSPC after 0 folders)" });
+  });
+
   it("with WATCH_KNOWLEDGE=events, says it is not watching rather than watching part of the tree", async () => {
     const t = tree();
     dirs.push(t.dir);
