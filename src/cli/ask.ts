@@ -1,30 +1,45 @@
 import { readFile } from "node:fs/promises";
 import { createNewsdesk } from "../app.js";
+import { normaliseQuestion } from "../answer/question.js";
 import { loadConfig } from "../config/index.js";
 import { QuestionError, UsageError } from "../errors.js";
 import { createLogger } from "../log.js";
 import type { Newsdesk } from "../types.js";
+import { errorJson } from "./error-json.js";
 import { answerJson, answerText } from "./format-answer.js";
 import { COMMON_FLAGS, configOverrides, parseFlags } from "./parse-flags.js";
 import { runCommand } from "./run-command.js";
 
 const USAGE = `Usage:
-  npm run ask -- [--knowledge DIR] [--models DIR] [--lexical] [--json] "QUESTION"
-  npm run ask -- [--knowledge DIR] --json --questions FILE   (one question a line; - for stdin)`;
+  newsdesk ask [--knowledge DIR] [--models DIR] [--lexical] [--json] "QUESTION"
+  newsdesk ask [--knowledge DIR] [--json] --questions FILE   (one question a line; - for stdin)`;
 
 async function readQuestions(file: string): Promise<string[]> {
-  const text = file === "-" ? await new Response(process.stdin as unknown as ReadableStream).text() : await readFile(file, "utf8");
-  return text.split(/\r?\n/).filter((line) => line.trim() !== "");
+  let text: string;
+  try {
+    text = file === "-" ? await new Response(process.stdin as unknown as ReadableStream).text() : await readFile(file, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    throw new UsageError(`cannot read the questions file ${file}: ${reason}`, { file });
+  }
+  const questions = text.split(/\r?\n/).filter((line) => line.trim() !== "");
+  if (questions.length === 0) throw new UsageError(`the questions file ${file} has no questions (one a line)`, { file });
+  return questions;
 }
 
-async function answerOne(newsdesk: Newsdesk, question: string, json: boolean): Promise<void> {
+/** Answers one question; false when the question was refused (empty, too long) — the others still run. */
+async function answerOne(newsdesk: Newsdesk, question: string, json: boolean, batch: boolean): Promise<boolean> {
+  const heading = batch && !json ? `Q: ${question}\n` : "";
   try {
     const answer = await newsdesk.ask(question);
-    process.stdout.write((json ? JSON.stringify(answerJson(answer)) : answerText(answer)) + "\n");
+    process.stdout.write(heading + (json ? JSON.stringify(answerJson(answer)) : answerText(answer)) + "\n" + (heading ? "\n" : ""));
+    return true;
   } catch (error) {
-    // In a batch, one unaskable question must not stop the others.
-    if (!(error instanceof QuestionError) || !json) throw error;
-    process.stdout.write(JSON.stringify({ question, found: false, error: error.message }) + "\n");
+    if (!(error instanceof QuestionError)) throw error;
+    process.stderr.write(`newsdesk: ${error.message}\n`);
+    if (json) process.stdout.write(JSON.stringify({ question, found: false, ...errorJson(error) }) + "\n");
+    else process.stdout.write(`${heading}(not asked: ${error.message})\n\n`);
+    return false;
   }
 }
 
@@ -36,14 +51,26 @@ await runCommand(USAGE, async () => {
   }
   if (values.questions !== undefined && positionals.length) throw new UsageError("Give either a question or --questions FILE, not both.");
   if (values.questions === undefined && positionals.length !== 1) throw new UsageError("Give one question (quote it).");
+  const batch = values.questions !== undefined;
+  if (!batch) {
+    // A question that cannot be asked is bad usage: say so before loading anything.
+    try {
+      normaliseQuestion(positionals[0]!);
+    } catch (error) {
+      if (error instanceof QuestionError) throw new UsageError(error.message, error.context);
+      throw error;
+    }
+  }
   const config = loadConfig(configOverrides(values));
   const logger = createLogger({ level: config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL });
-  const questions = values.questions !== undefined ? await readQuestions(values.questions) : positionals;
+  const questions = batch ? await readQuestions(values.questions!) : positionals;
   const newsdesk = await createNewsdesk(config, logger);
+  let refused = 0;
   try {
-    for (const question of questions) await answerOne(newsdesk, question, values.json === true);
+    for (const question of questions) if (!(await answerOne(newsdesk, question, values.json === true, batch))) refused++;
   } finally {
     await newsdesk.close();
   }
-  return 0;
+  // Every question was tried; a refused one still makes the run a usage error.
+  return refused ? 2 : 0;
 });

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -115,11 +115,51 @@ describe("npm run ask (the command line)", () => {
     [[], 2, /one question/],
     [["--bogus", "q"], 2, /Unknown option/],
     [["--knowledge", "/nonexistent/folder", "q"], 1, /cannot be read/],
-    [["   "], 1, /empty/],
+    [["   "], 2, /empty/],
+    [["x".repeat(600)], 2, /too long \(600 characters; the limit is 500\)/],
+    [["--questions", "/missing/questions.txt"], 2, /cannot read the questions file \/missing\/questions.txt: no such file/],
   ])("exits %# with a clear message", async (args, code, message) => {
     const result = await cli(args);
     expect(result.code).toBe(code);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    [["--json", "   "], /empty/],
+    [["--json", "x".repeat(600)], /too long/],
+    [["--json", "--questions", "/missing/questions.txt"], /no such file/],
+    [["--json"], /one question/],
+  ])("with --json, bad usage %# exits 2 and prints the documented error object", async (args, message) => {
+    const result = await cli(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    const out = JSON.parse(result.stdout);
+    expect(out).toEqual({ error: { code: "USAGE", message: expect.stringMatching(message) } });
+  });
+
+  it("prints each question before its answer for --questions in text mode; a refused one exits 2 after the rest", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "newsdesk-questions-"));
+    const file = path.join(dir, "q.txt");
+    await writeFile(file, `who accompanied Haftar?\n${"y".repeat(600)}\nWhat is the boiling point of mercury?\n`);
+    const result = await cli(["--questions", file]);
+    expect(result.code).toBe(2);
+    const blocks = result.stdout.trim().split(/\n\n(?=Q: )/);
+    expect(blocks.map((b) => b.split("\n")[0])).toEqual([
+      "Q: who accompanied Haftar?",
+      `Q: ${"y".repeat(600)}`,
+      "Q: What is the boiling point of mercury?",
+    ]);
+    expect(blocks[0]).toContain("Saddam Khalifa Haftar");
+    expect(blocks[1]).toMatch(/not asked: The question is too long/);
+    expect(blocks[2]).toContain("Not found");
+    const json = await cli(["--json", "--questions", file]);
+    expect(json.code).toBe(2);
+    const lines = json.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.found)).toEqual([true, false, false]);
+    expect(lines[1]).toMatchObject({ found: false, error: { code: "QUESTION", message: expect.stringMatching(/too long/) } });
   });
 });

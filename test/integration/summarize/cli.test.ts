@@ -88,6 +88,24 @@ describe("the summarize command's exit codes", () => {
     });
   }, 30_000);
 
+  it.each([
+    [["--sentences", "-1", "x"], /--sentences must be a whole number, got "-1"/],
+    [["--sentences", "0", "x"], /sentences must be a whole number from 1 to 50, got 0/],
+    [["--length", "huge", "x"], /length must be short, medium or long/],
+  ])(
+    "names the problem for bad usage %#, exit 2, in text and --json modes",
+    async (args, message) => {
+      await expect(cli(args)).rejects.toMatchObject({ code: 2, stdout: "", stderr: expect.stringMatching(message) });
+      const json = await cli(["--json", ...args]).then(
+        (r) => ({ code: 0, stdout: r.stdout }),
+        (e: { code: number; stdout: string }) => e,
+      );
+      expect(json.code).toBe(2);
+      expect(JSON.parse(json.stdout)).toEqual({ error: { code: "USAGE", message: expect.stringMatching(message) } });
+    },
+    30_000,
+  );
+
   it("exits 1 for an unknown article", async () => {
     await expect(cli(["--knowledge", knowledge, "--lexical", "nope"])).rejects.toMatchObject({ code: 1, stdout: "" });
   }, 30_000);
