@@ -5,7 +5,7 @@ import { COMMON_FLAGS, configOverrides, parseFlags } from "./parse-flags.js";
 import { runCommand } from "./run-command.js";
 import { UsageError } from "../errors.js";
 
-const USAGE = `Usage: npm run index -- [--knowledge DIR] [--models DIR] [--lexical] [--json]
+const USAGE = `Usage: newsdesk index [--knowledge DIR] [--models DIR] [--lexical] [--json]
   Builds or refreshes the index; with --json prints every passage as one JSON line.`;
 
 await runCommand(USAGE, async () => {

@@ -6,7 +6,7 @@ import { parseFlags } from "./parse-flags.js";
 import { runCommand } from "./run-command.js";
 
 const USAGE = `Usage:
-  npm run ingest -- [--knowledge DIR] [--json] URL…
+  newsdesk ingest [--knowledge DIR] [--json] URL…
     URL: an article page, a sitemap.xml or sitemap index, or an RSS/Atom feed.
     Articles are written to KNOWLEDGE_DIR/INGEST_DIR/<host>/<slug>.md.`;
 

@@ -7,7 +7,7 @@ import { createLogger } from "../log.js";
 import { resolveModels, type ReadyModels } from "../models/index.js";
 import type { Passage } from "../types.js";
 
-const USAGE = "usage: npm run models [-- [bench] [--models DIR] [--runs N]]";
+const USAGE = "usage: newsdesk models [bench] [--models DIR] [--runs N]";
 
 // About 200 WordPiece tokens of news prose, for timing.
 const BENCH_TEXT =

@@ -12,8 +12,8 @@ import { COMMON_FLAGS, configOverrides, parseFlags } from "./parse-flags.js";
 import { runCommand } from "./run-command.js";
 
 export const USAGE = `Usage:
-  npm run summarize -- [--knowledge DIR] [--models DIR] [--lexical] [--json] [--sentences N | --length short|medium|long] ARTICLE_ID
-  npm run summarize -- [--knowledge DIR] [--models DIR] [--lexical] [--json] [--sentences N | --length short|medium|long] --topic TEXT`;
+  newsdesk summarize [--knowledge DIR] [--models DIR] [--lexical] [--json] [--sentences N | --length short|medium|long] ARTICLE_ID
+  newsdesk summarize [--knowledge DIR] [--models DIR] [--lexical] [--json] [--sentences N | --length short|medium|long] --topic TEXT`;
 
 export type SummarizeCommand =
   | { kind: "help" }
