@@ -1,3 +1,4 @@
+import { prepareCacheDir } from "./config/cache-dir.js";
 import { createRequire } from "node:module";
 import { ANSWER_THRESHOLDS } from "./answer/answer-defaults.js";
 import { ask } from "./answer/ask.js";
@@ -65,6 +66,7 @@ export interface LocalNewsdesk extends Newsdesk {
 /** Wires config, index and models into the one core that the CLI and Discord faces share. */
 export async function createNewsdesk(config: Config, logger: Logger, options: NewsdeskOptions = {}): Promise<LocalNewsdesk> {
   const startedAt = new Date();
+  await prepareCacheDir(config);
   const knowledge = await openKnowledgeIndex({
     knowledgeDir: config.KNOWLEDGE_DIR,
     cacheDir: config.CACHE_DIR,

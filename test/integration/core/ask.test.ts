@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -123,6 +124,16 @@ describe("npm run ask (the command line)", () => {
     expect(result.code).toBe(code);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("refuses a CACHE_DIR inside the knowledge folder, and one it cannot write, before writing anything", async () => {
+    const inside = await cli(["who accompanied Haftar?"], { CACHE_DIR: "knowledge/.newsdesk" });
+    expect(inside.code).toBe(1);
+    expect(inside.stderr).toMatch(/CACHE_DIR \(knowledge\/.newsdesk\) is inside the knowledge folder/);
+    expect(existsSync("knowledge/.newsdesk")).toBe(false);
+    const readOnly = await cli(["who accompanied Haftar?"], { CACHE_DIR: "/proc/newsdesk-cache" });
+    expect(readOnly.code).toBe(1);
+    expect(readOnly.stderr).toMatch(/CACHE_DIR \(\/proc\/newsdesk-cache\) is not writable/);
   });
 
   it.each([
