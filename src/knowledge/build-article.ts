@@ -45,13 +45,17 @@ function parse(relativePath: string, text: string): ParsedDocument {
 
 /**
  * One file's bytes → an Article. `repair` mends scraped text (glued words, debris lines) before
- * paragraphs are cut. Throws UnreadableFile with a reason a person can act on.
+ * paragraphs are cut. `id` is the file's article id (assign-article-ids.ts when files share a stem). Throws UnreadableFile with a reason a person can act on.
  */
-export function buildArticle(relativePath: string, bytes: Uint8Array, repair: (body: string) => string): Article {
+export function buildArticle(
+  relativePath: string,
+  bytes: Uint8Array,
+  repair: (body: string) => string,
+  id: string = articleIdOf(relativePath),
+): Article {
   const { meta, body } = parse(relativePath, decode(bytes));
   const { text, paragraphs } = joinParagraphs(splitParagraphs(repair(body)));
   if (!text) throw new UnreadableFile("it has no article text");
-  const id = articleIdOf(relativePath);
   return {
     id,
     title: meta.title ?? path.posix.basename(id).replace(/[-_]+/g, " "),

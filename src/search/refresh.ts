@@ -2,6 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { isSystemError, UnreadableFile } from "../errors.js";
 import { buildArticle, hashBytes } from "../knowledge/build-article.js";
+import { assignArticleIds } from "../knowledge/article-ids.js";
 import { scanFolder } from "../knowledge/scan-folder.js";
 import type { Logger } from "../log.js";
 import type { KnowledgeProblem, ReindexReport } from "../types.js";
@@ -50,6 +51,15 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
 export async function refreshIndex(db: IndexDatabase, options: RefreshOptions): Promise<ReindexReport> {
   const { knowledgeDir, logger } = options;
   const files = await scanFolder(knowledgeDir);
+  const { ids, shared } = assignArticleIds(files);
+  for (const group of shared) {
+    logger.warn(
+      `${group.files.join(", ")} would share the article id "${group.id}"; each is indexed under its own id (${group.files
+        .map((f) => ids.get(f))
+        .join(", ")})`,
+      { files: group.files },
+    );
+  }
   const stored = new Map(
     (db.prepare("SELECT file, id, size, mtime, hash FROM articles").all() as StoredFile[]).map((row) => [row.file, row]),
   );
@@ -71,7 +81,8 @@ export async function refreshIndex(db: IndexDatabase, options: RefreshOptions): 
   for (const state of states) {
     if (!state) continue;
     const row = stored.get(state.file);
-    if (row && row.size === state.size && row.mtime === state.mtime) report.unchanged++;
+    // A file whose id changed (a namesake came or went) is rebuilt under its new id.
+    if (row && row.size === state.size && row.mtime === state.mtime && row.id === ids.get(state.file)) report.unchanged++;
     else pending.push(state);
   }
 
@@ -90,8 +101,9 @@ export async function refreshIndex(db: IndexDatabase, options: RefreshOptions): 
       try {
         const bytes = await readFile(path.join(knowledgeDir, state.file));
         const row = stored.get(state.file);
-        if (row && row.hash === hashBytes(bytes)) return { kind: "touched" as const, state };
-        return { kind: "built" as const, item: prepareArticle(state, buildArticle(state.file, bytes, options.repair)) };
+        const id = ids.get(state.file)!;
+        if (row && row.hash === hashBytes(bytes) && row.id === id) return { kind: "touched" as const, state };
+        return { kind: "built" as const, item: prepareArticle(state, buildArticle(state.file, bytes, options.repair, id)) };
       } catch (error) {
         if (!isProblem(error)) throw error;
         problems.push({ file: state.file, reason: reason(error) });

@@ -109,10 +109,49 @@ describe("the knowledge index (SQLite)", () => {
     await writeFile(path.join(knowledgeDir, "storm.md"), "---\ntitle: Same id\n---\nAnother file, the same article id.\n");
     const k = await index();
     const report = await k.refresh();
-    expect(k.search.counts().articles).toBe(2);
-    expect(report.problems.map((p) => p.file).sort()).toEqual(["bad-front.md", "binary.txt", "empty.md", "latin1.txt", "storm.txt"]);
+    expect(k.search.counts().articles).toBe(3);
+    expect(report.problems.map((p) => p.file).sort()).toEqual(["bad-front.md", "binary.txt", "empty.md", "latin1.txt"]);
     expect(report.problems.find((p) => p.file === "latin1.txt")!.reason).toMatch(/UTF-8/);
-    expect(report.problems.find((p) => p.file === "storm.txt")!.reason).toMatch(/already taken by storm\.md/);
+  });
+
+  it("gives files sharing a name each their own id (story.md, story.txt, story.html): none merged or dropped", async () => {
+    await rm(path.join(knowledgeDir, "storm.txt"));
+    await writeFile(path.join(knowledgeDir, "story.md"), "---\ntitle: Markdown story\n---\nThe harbour froze in January.\n");
+    await writeFile(path.join(knowledgeDir, "story.txt"), "Text story\n\nThe orchard flooded in March.\n");
+    await writeFile(
+      path.join(knowledgeDir, "story.html"),
+      "<html><head><title>HTML story</title></head><body><article><h1>HTML story</h1><p>The bridge over the river reopened in May after two years of repairs, the council said.</p></article></body></html>",
+    );
+    const k = await index();
+    const report = await k.refresh();
+    expect(report.problems).toEqual([]);
+    const stories = k.search.articleList().filter((a) => a.id.startsWith("story"));
+    expect(stories.map((a) => [a.id, a.title]).sort()).toEqual([
+      ["story.html", "HTML story"],
+      ["story.md", "Markdown story"],
+      ["story.txt", "Text story"],
+    ]);
+    const warning = lines.find((l) => l.includes('would share the article id "story"'));
+    expect(warning).toContain("story.html, story.md, story.txt");
+    for (const [word, id] of [
+      ["harbour", "story.md"],
+      ["orchard", "story.txt"],
+      ["bridge", "story.html"],
+    ] as const) {
+      const hits = retrieve(k.search, `what happened to the ${word}`, { k: 1 });
+      expect(hits[0]?.passage.articleId).toBe(id);
+    }
+    // The namesakes gone, the one left takes back the plain id.
+    await rm(path.join(knowledgeDir, "story.md"));
+    await rm(path.join(knowledgeDir, "story.html"));
+    const after = await k.refresh();
+    expect(after.changed).toEqual(["story"]);
+    expect(
+      k.search
+        .articleList()
+        .filter((a) => a.id.startsWith("story"))
+        .map((a) => a.id),
+    ).toEqual(["story"]);
   });
 
   it("keeps two articles with the same title apart by id", async () => {
