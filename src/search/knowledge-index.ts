@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Logger } from "../log.js";
 import type { ReindexReport } from "../types.js";
 import { DATABASE_FILE, isCorruption, openIndexDatabase, type IndexDatabase } from "./open-database.js";
+import type { ReadFolder } from "../knowledge/scan-folder.js";
 import { refreshIndex } from "./refresh.js";
 import { databaseSearchIndex, type SearchIndex } from "./search-index.js";
 
@@ -14,6 +15,8 @@ export interface KnowledgeIndexOptions {
   logger: Logger;
   /** Files per transaction (see RefreshOptions). */
   batch?: number;
+  /** Lists a folder (see RefreshOptions). */
+  readFolder?: ReadFolder;
 }
 
 /** The index of one knowledge folder: its database, the queries over it, and refresh. */

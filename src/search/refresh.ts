@@ -3,7 +3,7 @@ import path from "node:path";
 import { isSystemError, UnreadableFile } from "../errors.js";
 import { buildArticle, hashBytes } from "../knowledge/build-article.js";
 import { assignArticleIds } from "../knowledge/article-ids.js";
-import { scanFolder } from "../knowledge/scan-folder.js";
+import { scanFolder, type ReadFolder } from "../knowledge/scan-folder.js";
 import type { Logger } from "../log.js";
 import type { KnowledgeProblem, ReindexReport } from "../types.js";
 import { articleWriter, prepareArticle, type FileState, type PreparedArticle } from "./article-rows.js";
@@ -15,6 +15,8 @@ export interface RefreshOptions {
   logger: Logger;
   /** Files read and written per transaction: a killed build keeps every finished batch. */
   batch?: number;
+  /** Lists a folder (tests inject failures); fs.readdir by default. */
+  readFolder?: ReadFolder;
 }
 
 interface StoredFile {
@@ -50,7 +52,8 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
  */
 export async function refreshIndex(db: IndexDatabase, options: RefreshOptions): Promise<ReindexReport> {
   const { knowledgeDir, logger } = options;
-  const files = await scanFolder(knowledgeDir);
+  const scan = await scanFolder(knowledgeDir, options.readFolder);
+  const files = scan.files;
   const { ids, shared } = assignArticleIds(files);
   for (const group of shared) {
     logger.warn(
@@ -65,6 +68,7 @@ export async function refreshIndex(db: IndexDatabase, options: RefreshOptions): 
   );
   const report: ReindexReport = { added: [], changed: [], removed: [], unchanged: 0, problems: [], passages: 0 };
   const problems: KnowledgeProblem[] = report.problems;
+  problems.push(...scan.problems);
 
   const states = await mapLimit(files, 64, async (file): Promise<FileState | undefined> => {
     try {
@@ -136,7 +140,9 @@ export async function refreshIndex(db: IndexDatabase, options: RefreshOptions): 
     }
   }
 
-  const gone = [...stored.values()].filter((row) => !present.has(row.file));
+  // Articles of a folder that cannot be listed just now are kept as they were, not dropped.
+  const unlisted = scan.problems.map((p) => p.file);
+  const gone = [...stored.values()].filter((row) => !present.has(row.file) && !unlisted.some((f) => row.file.startsWith(f)));
   if (gone.length) {
     db.transaction(() => {
       for (const row of gone) writer.remove(row.file);

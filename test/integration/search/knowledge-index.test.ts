@@ -154,6 +154,32 @@ describe("the knowledge index (SQLite)", () => {
     ).toEqual(["story"]);
   });
 
+  it("skips a sub-folder it cannot list (EACCES) with a warning, loads the rest, and keeps that folder's articles indexed", async () => {
+    await mkdir(path.join(knowledgeDir, "locked"));
+    await mkdir(path.join(knowledgeDir, "open"));
+    await writeFile(path.join(knowledgeDir, "locked", "secret.txt"), "Locked story\n\nThe vault opened at dawn.\n");
+    await writeFile(path.join(knowledgeDir, "open", "fair.txt"), "Open story\n\nThe fair opened at noon.\n");
+    expect((await refresh()).added).toContain("locked/secret");
+    // Root ignores permission bits, so the refusal is injected where the folder is listed.
+    const denied = (dir: string) => {
+      if (path.basename(dir) === "locked") {
+        return Promise.reject(
+          Object.assign(new Error(`EACCES: permission denied, scandir '${dir}'`), { code: "EACCES", errno: -13, syscall: "scandir" }),
+        );
+      }
+      return readdir(dir, { withFileTypes: true });
+    };
+    await writeFile(path.join(knowledgeDir, "open", "new.txt"), "New story\n\nThe bakery opened at six.\n");
+    const k = await openKnowledgeIndex({ knowledgeDir, cacheDir, repair: repairText, logger: logger(), readFolder: denied });
+    open.push(k);
+    const report = await k.refresh();
+    expect(report.added).toEqual(["open/new"]);
+    expect(report.removed).toEqual([]);
+    expect(report.problems).toEqual([{ file: `locked${path.sep}`, reason: expect.stringMatching(/cannot be read \(EACCES\)/) }]);
+    expect(lines.some((l) => l.includes("Skipped locked/") && l.includes("EACCES"))).toBe(true);
+    expect(k.search.articleList().map((a) => a.id)).toEqual(expect.arrayContaining(["locked/secret", "open/fair", "open/new", "storm"]));
+  });
+
   it("keeps two articles with the same title apart by id", async () => {
     await writeFile(path.join(knowledgeDir, "storm-2.txt"), "Storm hits coast\n\nA second storm report.\n");
     const k = await index();
