@@ -17,9 +17,15 @@ export interface LoggerOptions {
   write?: (line: string) => void;
 }
 
-function serialise(value: unknown): unknown {
+/** An error as fields; its stack only when debugging (people need the message, not the frames). */
+function serialise(value: unknown, stacks: boolean): unknown {
   if (value instanceof Error) {
-    return { name: value.name, message: value.message, stack: value.stack, cause: serialise(value.cause) };
+    return {
+      name: value.name,
+      message: value.message,
+      ...(stacks && { stack: value.stack }),
+      ...(value.cause !== undefined && { cause: serialise(value.cause, stacks) }),
+    };
   }
   return value;
 }
@@ -32,7 +38,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     (level: Exclude<LogLevel, "silent">) =>
     (msg: string, fields: Record<string, unknown> = {}) => {
       if (RANK[level] < threshold) return;
-      const clean = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, serialise(v)]));
+      const clean = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, serialise(v, threshold <= RANK.debug)]));
       if (format === "json") {
         write(JSON.stringify({ time: new Date().toISOString(), level, msg, ...clean }));
         return;

@@ -21,8 +21,34 @@ export function hashBytes(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+/** UTF-16 without a byte-order mark: most ASCII text has a zero in every other byte. */
+function looksUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const n = Math.min(bytes.length, 8000) & ~1;
+  if (n < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.6 && evenZeros < pairs * 0.1) return "utf-16le";
+  if (evenZeros > pairs * 0.6 && oddZeros < pairs * 0.1) return "utf-16be";
+  return undefined;
+}
+
 function decode(bytes: Uint8Array): string {
   if (bytes.length === 0) throw new UnreadableFile("the file is empty");
+  // UTF-16 with a byte-order mark (what Windows Notepad writes as "Unicode") is read as such.
+  const bom = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : undefined;
+  const encoding = bom ?? looksUtf16(bytes);
+  if (encoding) {
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+    } catch {
+      throw new UnreadableFile(`the file is not valid ${encoding.toUpperCase()} text`);
+    }
+  }
   if (bytes.subarray(0, 8000).includes(0)) throw new UnreadableFile("the file is binary, not text");
   try {
     return utf8.decode(bytes).replace(/^\uFEFF/, "");

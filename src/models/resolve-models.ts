@@ -49,6 +49,8 @@ export interface ResolveOptions {
   /** Download progress; defaults to lines on standard error. */
   onProgress?: (info: ProgressInfo) => void;
   threads?: number;
+  /** A retry (watchForModels): "still unreachable" was said once already, so it goes to debug. */
+  retry?: boolean;
 }
 
 /** Where downloaded models are kept: <CACHE_DIR>/models/<org>/<name>/… */
@@ -115,7 +117,9 @@ export async function resolveModels(settings: ModelSettings, logger: Logger, opt
   const probe = await probeHub(settings.MODEL_HUB_URL, settings.EMBEDDING_MODEL, settings.MODEL_NETWORK_TIMEOUT_MS);
   if (!probe.ok) {
     const reason = `model hub unreachable: ${probe.reason}`;
-    logger.warn("models unavailable; answering in lexical mode", { reason });
+    // Expected on an offline host, and lexical mode still answers: information, said once.
+    if (options.retry) logger.debug("models unavailable; answering in lexical mode", { reason });
+    else logger.info("models unavailable; answering in lexical mode", { reason });
     return { kind: "unavailable", reason };
   }
   if (options.download === false) {

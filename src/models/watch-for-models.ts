@@ -21,7 +21,7 @@ export function watchForModels(settings: ModelSettings, logger: Logger, options:
 
   async function attempt(): Promise<boolean> {
     try {
-      const result = await resolveModels(settings, logger, options);
+      const result = await resolveModels(settings, logger, { ...options, retry: true });
       if (result.kind !== "ready") return false;
       if (done) {
         await result.dispose(); // stopped while loading

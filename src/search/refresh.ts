@@ -155,11 +155,16 @@ export async function refreshIndex(db: IndexDatabase, options: RefreshOptions): 
   return report;
 }
 
+/** One line however many titles are shared (a news archive has many: "Sport in brief" …). */
 function warnDuplicateTitles(db: IndexDatabase, logger: Logger): void {
   const shared = db
-    .prepare("SELECT title, json_group_array(id) AS ids FROM articles GROUP BY title HAVING count(*) > 1 LIMIT 20")
+    .prepare("SELECT title, json_group_array(id) AS ids FROM articles GROUP BY title HAVING count(*) > 1 ORDER BY count(*) DESC, title")
     .all() as Array<{ title: string; ids: string }>;
-  for (const { title, ids } of shared) {
-    logger.warn(`Several articles share the title "${title}"; they are told apart by id`, { ids: JSON.parse(ids) as string[] });
-  }
+  if (!shared.length) return;
+  const articles = shared.reduce((n, s) => n + (JSON.parse(s.ids) as string[]).length, 0);
+  const first = shared[0]!;
+  logger.info(
+    `${shared.length} title${shared.length === 1 ? " is" : "s are"} shared by several articles (${articles} articles; ` +
+      `e.g. "${first.title}": ${(JSON.parse(first.ids) as string[]).sort().slice(0, 3).join(", ")}); they are told apart by id`,
+  );
 }

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ModelError } from "../../../src/errors.js";
-import { silentLogger } from "../../../src/log.js";
+import { createLogger, silentLogger } from "../../../src/log.js";
 import {
   createSummarizer,
   modelCacheDir,
@@ -128,6 +128,20 @@ describe("resolveModels without a local folder", () => {
     expect(result.kind).toBe("unavailable");
     expect((result as { reason: string }).reason).toMatch(/unreachable/);
   });
+
+  it(
+    "says the hub is unreachable once, at info (lexical mode still answers); a retry says it only at debug",
+    { timeout: 5000 },
+    async () => {
+      const settings = modelSettings({ CACHE_DIR: await tempDir("newsdesk-cache-"), MODEL_HUB_URL: await closedPortUrl() });
+      const lines: string[] = [];
+      const logger = createLogger({ level: "info", write: (l) => lines.push(l) });
+      await resolveModels(settings, logger);
+      await resolveModels(settings, logger, { retry: true });
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^\[newsdesk\] models unavailable; answering in lexical mode/);
+    },
+  );
 
   it("gives up on a hub that accepts connections but never answers, after MODEL_NETWORK_TIMEOUT_MS", { timeout: 5000 }, async () => {
     const { url } = await serve(() => {

@@ -186,7 +186,10 @@ describe("the knowledge index (SQLite)", () => {
     await k.refresh();
     const titled = k.search.articleList().filter((a) => a.title === "Storm hits coast");
     expect(titled.map((a) => a.id).sort()).toEqual(["storm", "storm-2"]);
-    expect(lines.some((l) => l.includes('Several articles share the title "Storm hits coast"'))).toBe(true);
+    // One summary line, however many titles are shared.
+    expect(lines.filter((l) => l.includes("shared by several articles"))).toEqual([
+      '[newsdesk] 1 title is shared by several articles (2 articles; e.g. "Storm hits coast": storm, storm-2); they are told apart by id',
+    ]);
   });
 
   it.each([

@@ -67,4 +67,22 @@ describe("buildArticle", () => {
     expect(articleIdOf("business/017.txt")).toBe("business/017");
     expect(articleIdOf("seed.md")).toBe("seed");
   });
+  it.each([
+    ["UTF-16 LE with a byte-order mark", (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, "utf16le")])],
+    ["UTF-16 BE with a byte-order mark", (t: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(t, "utf16le").swap16()])],
+    ["UTF-16 LE without a mark", (t: string) => Buffer.from(t, "utf16le")],
+  ])("reads %s as text, not binary", (_, encode) => {
+    const a = buildArticle("notes.txt", encode("Café reopens\n\nThe café on the square reopened on Monday.\n"), identity);
+    expect(a.title).toBe("Café reopens");
+    expect(a.text).toContain("The café on the square reopened on Monday.");
+  });
+
+  it("names broken UTF-16 as such", () => {
+    const broken = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from("Title\n\nBody.", "utf16le"),
+      Buffer.from([0x00, 0xd8, 0x41, 0x00]),
+    ]);
+    expect(() => buildArticle("x.txt", broken, identity)).toThrow(/not valid UTF-16LE text/);
+  });
 });
