@@ -81,6 +81,13 @@ export interface Reader {
   read(question: string, passages: ScoredPassage[]): Promise<Span[]>;
 }
 
+/** Writes a summary in a model's own words (generated summaries). The model-backed one lives in src/models. */
+export interface TextSummarizer {
+  readonly modelId: string;
+  /** A summary of `text` in the model's own words, of about `maxWords` words. */
+  summarize(text: string, options: { maxWords: number }): Promise<string>;
+}
+
 /** Where a reply comes from: the article, the paragraph and the sentence(s) quoted exactly. */
 export interface Quote {
   articleId: string;

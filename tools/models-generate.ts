@@ -6,7 +6,6 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "../src/errors.js";
 import { generateModels, type GenerateOptions } from "./generate/write-models.js";
-import type { ShapeName } from "./generate/shapes.js";
 
 const USAGE =
   "usage: npm run models:generate -- --shape tiny|default --dtype fp32|q8 --out DIR [--seed N] [--with-summarizer] [--tokenizers DIR]";

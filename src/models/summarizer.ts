@@ -5,7 +5,7 @@
 // would otherwise be BART's id 50,264, one past its embedding table.
 import { Tensor, type PreTrainedModel } from "@huggingface/transformers";
 import { ModelError } from "../errors.js";
-import type { TextSummarizer } from "../summarize/generated.js";
+import type { TextSummarizer } from "../types.js";
 import { literalTokenizer } from "./literal-tokenizer.js";
 import { loadPretrained, type ModelLoadOptions } from "./load-pretrained.js";
 import type { ModelDtype } from "./model-files.js";

@@ -1,17 +1,10 @@
 import { ModelError } from "../errors.js";
-import type { Article, Summary, SummaryOptions } from "../types.js";
+import type { Article, Summary, SummaryOptions, TextSummarizer } from "../types.js";
 import { articleSentences } from "./candidates.js";
 import { sentenceCount } from "./length.js";
 import { lexicalSpace } from "./space.js";
 import { summarizeArticle } from "./summarize-article.js";
 import { splitSentences, summaryWords } from "../text/index.js";
-
-/** The seam a summarisation model fills; the transformers.js one belongs in src/models. */
-export interface TextSummarizer {
-  readonly modelId: string;
-  /** A summary of `text` in the model's own words, of about `maxWords` words. */
-  summarize(text: string, options: { maxWords: number }): Promise<string>;
-}
 
 // Distil-BART reads at most 1,024 tokens; ~700 words stays under that with room to spare.
 const MAX_INPUT_WORDS = 700;

@@ -6,4 +6,5 @@ export { debrisReason, isDebris, type DebrisReason } from "./debris.js";
 export { isNearDuplicate, foldNearDuplicates } from "./near-duplicates.js";
 export { articleSentences, type SentenceUnit } from "./candidates.js";
 export { DEFAULT_WEIGHTS, DIGEST_DEFAULTS, type RankWeights } from "./weights.js";
-export { summarizeGenerated, type TextSummarizer } from "./generated.js";
+export { summarizeGenerated } from "./generated.js";
+export type { TextSummarizer } from "../types.js";

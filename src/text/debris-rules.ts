@@ -59,7 +59,7 @@ const UNPUNCTUATED_MAX_WORDS = 15;
 const ENDS_LIKE_SENTENCE = /[.!?]["'”’)\]]*$/u;
 // "Photo: Reuters", "(Image credit – AFP)": a label word, then a colon, bar or dash soon after.
 const CAPTION_LABEL =
-  /^[(\[]?(photo|photograph|picture|image|video|graphic|illustration|caption|credit|source|file photo|copyright|related|watch|listen)\b[^.!?:]{0,30}?\s?[:|–—]/iu;
+  /^[([]?(photo|photograph|picture|image|video|graphic|illustration|caption|credit|source|file photo|copyright|related|watch|listen)\b[^.!?:]{0,30}?\s?[:|–—]/iu;
 // Calls to action around an article body.
 const CALL_TO_ACTION = /^(click|tap|subscribe|sign up|read more|see also|share this|follow us|advertisement|sponsored content)\b/iu;
 const LINK = /(https?:\/\/|www\.|\S+@\S+\.\w+)/iu;

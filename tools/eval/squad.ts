@@ -62,7 +62,11 @@ export async function evalSquad(
     const qF1 = f1Score(prediction, q.answers);
     em += qEm;
     f1 += qF1;
-    if (!isTrainingArticle(q.articleId, titles)) (heldN++, (heldEm += qEm), (heldF1 += qF1));
+    if (!isTrainingArticle(q.articleId, titles)) {
+      heldN++;
+      heldEm += qEm;
+      heldF1 += qF1;
+    }
     if (options.gold) {
       const g = (await reader.read(q.question, byArticle.get(q.articleId) ?? []))[0];
       const goldPrediction = g ? passageById.get(g.passageId)!.text.slice(g.start, g.end) : "";

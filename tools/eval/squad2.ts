@@ -37,10 +37,17 @@ function at(rows: Scored[], threshold: number) {
     const answers = r.score >= threshold;
     if (r.impossible) {
       noN++;
-      if (!answers) (no++, total++);
+      if (!answers) {
+        no++;
+        total++;
+      }
     } else {
       hasN++;
-      if (answers) ((has += r.f1), (total += r.f1), answered++);
+      if (answers) {
+        has += r.f1;
+        total += r.f1;
+        answered++;
+      }
     }
   }
   return {

@@ -114,7 +114,7 @@ describe("cooldown", () => {
 
 describe("gate", () => {
   it("refuses during the cooldown without using a queue slot, and when the queue is full", async () => {
-    let t = 0;
+    const t = 0;
     const q = createQueue({ concurrency: 1, maxWaiting: 0 });
     const gate = createGate(
       q,
