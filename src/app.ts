@@ -15,8 +15,8 @@ import { repairText } from "./knowledge/repair/index.js";
 import type { Logger } from "./log.js";
 // The models barrel loads transformers.js only when a model is really loaded (a lexical start stays cheap).
 import { resolveModels, summaryModel, watchForModels, type ModelWatcher, type ReadyModels } from "./models/index.js";
-import { coalesce } from "./service/coalesced-reindex.js";
-import { reindexOffThread } from "./service/reindex-off-thread.js";
+import { coalesce } from "./search/coalesced-reindex.js";
+import { reindexOffThread } from "./search/reindex-off-thread.js";
 import { DIGEST_DEFAULTS, summarizeArticle, summarizeGenerated, summarizeTopic } from "./summarize/index.js";
 import type { ArticleInfo, ChangeDetection, Embedder, Newsdesk, Passage, Reader, ReindexReport } from "./types.js";
 

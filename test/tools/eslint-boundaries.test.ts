@@ -61,7 +61,7 @@ const refused: Array<[string, string, string, RegExp]> = [
   [
     "tools importing test",
     "tools/bench/x.ts",
-    `import { fixtureModelsDir } from "../../test/helpers/fixture-models.js";`,
+    `import { fixtureModelsDir } from "../helpers/fixture-models.js";`,
     /never imports test/,
   ],
 ];

@@ -5,7 +5,7 @@
 import { parentPort, threadId, workerData } from "node:worker_threads";
 import { repairText } from "../knowledge/repair/index.js";
 import type { Logger } from "../log.js";
-import { openKnowledgeIndex } from "../search/knowledge-index.js";
+import { openKnowledgeIndex } from "./knowledge-index.js";
 import type { ReindexReport } from "../types.js";
 
 export interface ReindexJob {

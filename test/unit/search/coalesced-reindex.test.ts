@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coalesce } from "../../../src/service/coalesced-reindex.js";
+import { coalesce } from "../../../src/search/coalesced-reindex.js";
 import type { ReindexReport } from "../../../src/types.js";
 
 const report = (n: number): ReindexReport => ({ added: [], changed: [], removed: [], unchanged: n, problems: [], passages: n });
