@@ -84,7 +84,10 @@ function figures(rows: ReadonlyArray<{ answer: Answer; q: SquadQuestion }>): Ask
     if (shown.slice(0, 5).includes(q.articleId)) r5++;
     const s = scoreReply(answer, q.answers);
     replies[s.kind]++;
-    if (s.kind === "answer") ((aEm += s.exactMatch), (aF1 += s.f1));
+    if (s.kind === "answer") {
+      aEm += s.exactMatch;
+      aF1 += s.f1;
+    }
     uEm += s.exactMatch;
     uF1 += s.f1;
     if (s.right) right++;

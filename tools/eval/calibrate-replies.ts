@@ -108,8 +108,11 @@ export async function calibrateReplies(
         f1 = 0;
       for (const r of rows) {
         const kind = replyKind(r.score, r.relevance, t);
-        if (kind === "answer") ((answers += 1), (f1 += r.f1), r.spanRight && right++);
-        else if (kind === "passage" && r.sentenceRight) right++;
+        if (kind === "answer") {
+          answers += 1;
+          f1 += r.f1;
+          if (r.spanRight) right++;
+        } else if (kind === "passage" && r.sentenceRight) right++;
       }
       let falseReplies = 0,
         falseAnswers = 0;

@@ -74,7 +74,10 @@ export async function evalSquad(
       const f = f1Score(goldPrediction, q.answers);
       goldEm += e;
       goldF1 += f;
-      if (!isTrainingArticle(q.articleId, titles)) ((goldHeldEm += e), (goldHeldF1 += f));
+      if (!isTrainingArticle(q.articleId, titles)) {
+        goldHeldEm += e;
+        goldHeldF1 += f;
+      }
     }
   }
   const n = questions.length;
