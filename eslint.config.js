@@ -107,6 +107,12 @@ export default defineConfig(
   js.configs.recommended,
   tseslint.configs.recommended,
   {
+    // Plain JavaScript that Node runs as is (the bin launcher, this config).
+    name: "newsdesk/node-scripts",
+    files: ["**/*.js", "**/*.mjs"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+  },
+  {
     name: "newsdesk/all",
     rules: {
       // `_`-prefixed names are unused on purpose (a field destructured away, a required parameter).
