@@ -15,6 +15,8 @@ import { repairText } from "./knowledge/repair/index.js";
 import type { Logger } from "./log.js";
 // The models barrel loads transformers.js only when a model is really loaded (a lexical start stays cheap).
 import { resolveModels, summaryModel, watchForModels, type ModelWatcher, type ReadyModels } from "./models/index.js";
+import { askInConversation, CONVERSATION_DEFAULTS, createMemoryStore, type ConversationStore } from "./conversation/index.js";
+import type { PassageBoost } from "./retrieval/retrieve.js";
 import { coalesce } from "./search/coalesced-reindex.js";
 import { reindexOffThread } from "./search/reindex-off-thread.js";
 import { DIGEST_DEFAULTS, summarizeArticle, summarizeGenerated, summarizeTopic } from "./summarize/index.js";
@@ -53,6 +55,8 @@ export interface NewsdeskOptions {
   embedInBackground?: boolean;
   /** Re-index on a worker thread, so the event loop stays free (the bot). */
   reindexOffThread?: boolean;
+  /** Where conversations are kept; in this process (bounded, expiring) when not given. */
+  conversations?: ConversationStore;
 }
 
 /** The core, plus what only the command line's `index` needs. */
@@ -134,26 +138,33 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     }
   }
 
+  const conversations = options.conversations ?? createMemoryStore(CONVERSATION_DEFAULTS);
+
+  async function askCore(question: string, { boost, readAs }: { boost?: PassageBoost; readAs?: string } = {}) {
+    const { models, embedding } = state;
+    const index = search();
+    const mode = models ? "model" : "lexical";
+    // ANSWER_THRESHOLD (config) moves the answer cut of either mode; a test's options win over both.
+    const thresholds: ReplyThresholds = {
+      ...ANSWER_THRESHOLDS[mode],
+      ...(config.ANSWER_THRESHOLD !== undefined && { answer: config.ANSWER_THRESHOLD }),
+      ...options.thresholds?.[mode],
+    };
+    const base = { index, thresholds, nearest: options.nearest, boost, readAs };
+    return ask(
+      models
+        ? { ...base, reader: models.reader, embedder: cachedQueries(models.embedder), dense: embedding?.vectors }
+        : { ...base, reader: lexicalReader() },
+      question,
+    );
+  }
+
   const newsdesk: LocalNewsdesk = {
     startupReport: first,
     eachPassage: () => search().eachPassage(),
-    async ask(question) {
-      const { models, embedding } = state;
-      const index = search();
-      const mode = models ? "model" : "lexical";
-      // ANSWER_THRESHOLD (config) moves the answer cut of either mode; a test's options win over both.
-      const thresholds: ReplyThresholds = {
-        ...ANSWER_THRESHOLDS[mode],
-        ...(config.ANSWER_THRESHOLD !== undefined && { answer: config.ANSWER_THRESHOLD }),
-        ...options.thresholds?.[mode],
-      };
-      const base = { index, thresholds, nearest: options.nearest };
-      return ask(
-        models
-          ? { ...base, reader: models.reader, embedder: cachedQueries(models.embedder), dense: embedding?.vectors }
-          : { ...base, reader: lexicalReader() },
-        question,
-      );
+    async ask(question, askOptions) {
+      if (askOptions?.conversation === undefined) return askCore(question);
+      return askInConversation({ store: conversations, ask: askCore, lean: CONVERSATION_DEFAULTS.lean }, askOptions.conversation, question);
     },
     async summarize(articleId, summaryOptions) {
       const article = search().article(articleId);

@@ -151,6 +151,25 @@ export type Answer =
 
 export type AnswerKind = Answer["kind"];
 
+/** How a question asked within a conversation was understood. */
+export interface ConversationNote {
+  /** True when the question built on earlier turns. */
+  followUp: boolean;
+  /** The question as the bot understood it (the question itself when not a follow-up). */
+  resolvedQuestion: string;
+  /** The earlier question it built on, when a follow-up. */
+  previousQuestion?: string;
+}
+
+/** An answer, plus how the conversation shaped it when one was given. */
+export type ConversationAnswer = Answer & { conversation?: ConversationNote };
+
+export interface AskOptions {
+  /** A conversation key, made by the face (it carries the privacy: server, channel, person).
+   *  The question may build on that conversation's last turns, and becomes its newest. */
+  conversation?: string;
+}
+
 export interface SummarySentence {
   text: string;
   articleId: string;
@@ -232,7 +251,7 @@ export interface ArticleMatch {
 
 /** The one core both faces (CLI and Discord) use. Nothing behind it imports discord.js. */
 export interface Newsdesk {
-  ask(question: string): Promise<Answer>;
+  ask(question: string, options?: AskOptions): Promise<ConversationAnswer>;
   summarize(articleId: string, options?: SummaryOptions): Promise<SummaryResult>;
   summarizeTopic(topic: string, options?: SummaryOptions): Promise<Summary>;
   /** Newest first (by `published`, then title). */

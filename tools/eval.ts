@@ -10,6 +10,7 @@ import { evalSmoke, formatSmoke } from "./eval/smoke.js";
 import { formatAskEval } from "./eval/format-ask-eval.js";
 import { evalSummaries, formatSummariesTable } from "./eval/summaries.js";
 import { evalIngest, formatIngestEval } from "./eval/ingest.js";
+import { evalConversations, formatConversations } from "./eval/conversations.js";
 import { trainReader } from "./eval/train-reader.js";
 import { trainSummaries, writeSentenceWeights } from "./eval/train-summaries.js";
 import { parseFlags } from "../src/cli/parse-flags.js";
@@ -25,6 +26,7 @@ const USAGE = `Usage: npm run eval -- squad [--limit N] [--off N] [--json]  (thr
        npm run eval -- repair [--json]       (text repair: damage on BBC, fixes on the seed article)
        npm run eval -- summaries [--json]    (precision@3 and ROUGE beside ts-textrank, lead-3 and random, per half)
        npm run eval -- ingest [--limit N] [--json]  (extraction through the ingest path: words recovered, boilerplate added, glued)
+       npm run eval -- conversations [--json] (follow-up turns with context vs alone, on a written dialogue set)
        npm run eval -- train-reader          (retrains the lexical span ranker; rewrites src/answer/span-weights.ts)
        npm run eval -- train-summaries       (retrains the summary sentence ranker on the BBC tuning half; rewrites src/summarize/sentence-weights.ts)
   --data DIR   the evaluation data (default ../shared/data)
@@ -152,6 +154,9 @@ await runCommand(USAGE, async () => {
     const tune = await evalSummaries(dataDir, { split: "tune" });
     const check = await evalSummaries(dataDir, { split: "check" });
     print({ tune, check }, `${formatSummariesTable(check)}\n\n${formatSummariesTable(tune)}`);
+  } else if (what === "conversations") {
+    const r = await evalConversations(dataDir);
+    print(r, formatConversations(r));
   } else {
     throw new UsageError(what ? `Unknown evaluation: ${what}` : "Name an evaluation.");
   }

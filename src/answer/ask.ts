@@ -1,9 +1,9 @@
 import type { SearchIndex } from "../search/search-index.js";
 import type { DenseSearch } from "../retrieval/retrieve.js";
-import type { Answer, Citation, Embedder, Nearest, Reader } from "../types.js";
+import type { Answer, Citation, Embedder, Nearest, Reader, ScoredPassage, Span } from "../types.js";
 import { cite, nearestOf } from "./cite.js";
 import { normaliseQuestion } from "./question.js";
-import { retrieve } from "../retrieval/retrieve.js";
+import { retrieve, type PassageBoost } from "../retrieval/retrieve.js";
 import { ANSWER_DEFAULTS } from "./answer-defaults.js";
 import { questionCoverage } from "./relevance.js";
 import { replyKind, type ReplyThresholds } from "./reply-kind.js";
@@ -20,6 +20,12 @@ export interface AskDependencies {
   passages?: number;
   /** Passages listed as nearest. */
   nearest?: number;
+  /** A lean towards some passages (a conversation's articles), passed to retrieval. */
+  boost?: PassageBoost;
+  /** The wording the reader matches against the passages, when not the question's: a follow-up
+   *  is found by its resolved wording ("he" → a name) but read as typed, since the article's
+   *  next sentence says "he" too. */
+  readAs?: string;
 }
 
 /** What the reader made of a question, before the reply kind is decided. */
@@ -38,15 +44,16 @@ export async function read(deps: Omit<AskDependencies, "thresholds">, rawQuestio
   const queryVector = deps.embedder && deps.dense ? (await deps.embedder.embed([question], "query"))[0] : undefined;
   const passages = deps.passages ?? ANSWER_DEFAULTS.passages;
   const nearestCount = deps.nearest ?? ANSWER_DEFAULTS.nearest;
-  const hits = retrieve(deps.index, question, { k: Math.max(passages, nearestCount), queryVector, dense: deps.dense });
+  const hits = retrieve(deps.index, question, { k: Math.max(passages, nearestCount), queryVector, dense: deps.dense, boost: deps.boost });
   const nearest = nearestOf(hits, nearestCount);
-  const spans = await deps.reader.read(question, hits.slice(0, passages));
-  const span = spans[0];
+  const wording = deps.readAs ? normaliseQuestion(deps.readAs) : question;
+  const spans = await deps.reader.read(wording, hits.slice(0, passages));
+  const span = preferred(spans, hits, deps.boost);
   if (!span) return { question, nearest };
   const passage = hits.find((h) => h.passage.id === span.passageId)!.passage;
   const article = deps.index.article(passage.articleId);
   const citation = cite(passage, span.start, span.end, article?.source);
-  const relevance = questionCoverage(question, citation.quote, (t) => deps.index.idf(t));
+  const relevance = questionCoverage(wording, citation.quote, (t) => deps.index.idf(t));
   return { question, nearest, best: { answer: passage.text.slice(span.start, span.end), score: span.score, relevance, citation } };
 }
 
@@ -65,4 +72,14 @@ export function replyOf(reading: Reading, mode: Answer["mode"], thresholds: Repl
 /** Question → cited answer, the sentence that holds it, or an honest "not found" with the nearest passages. */
 export async function ask(deps: AskDependencies, rawQuestion: string): Promise<Answer> {
   return replyOf(await read(deps, rawQuestion), deps.reader.mode, deps.thresholds);
+}
+
+/** The reader's best span; with a lean, the best by score times the lean of its passage (a
+ *  conversation's article wins a close call, a far better match elsewhere still wins). */
+function preferred(spans: Span[], hits: ScoredPassage[], boost: PassageBoost | undefined): Span | undefined {
+  if (!boost || spans.length < 2) return spans[0];
+  const lean = new Map(hits.map((h) => [h.passage.id, boost(h.passage)]));
+  let best = spans[0]!;
+  for (const s of spans) if (s.score * (lean.get(s.passageId) ?? 1) > best.score * (lean.get(best.passageId) ?? 1)) best = s;
+  return best;
 }

@@ -1,8 +1,8 @@
-import type { Answer, Nearest } from "../types.js";
+import type { ConversationAnswer, Nearest } from "../types.js";
 
 /** The JSON line of `ask --json` (the shape scripts and checks rely on). `found` is kept for older
  *  scripts: true for an answer and for a passage (the articles hold it). */
-export function answerJson(answer: Answer): Record<string, unknown> {
+export function answerJson(answer: ConversationAnswer): Record<string, unknown> {
   const replied = answer.kind !== "not-found";
   return {
     question: answer.question,
@@ -22,6 +22,8 @@ export function answerJson(answer: Answer): Record<string, unknown> {
         }
       : null,
     nearest: answer.nearest,
+    // Asked within a conversation (--conversation): whether it built on the turns before.
+    ...(answer.conversation ? { followUp: answer.conversation.followUp, resolvedQuestion: answer.conversation.resolvedQuestion } : {}),
   };
 }
 
@@ -40,9 +42,11 @@ function nearestLines(nearest: readonly Nearest[]): string[] {
 }
 
 /** What a person reads: the answer (marked in its quote), the sentence that holds it, or "not found". */
-export function answerText(answer: Answer): string {
+export function answerText(answer: ConversationAnswer): string {
+  const note = answer.conversation;
+  const following = note?.followUp ? [`(following up on: ${note.previousQuestion}; understood as: ${note.resolvedQuestion})`] : [];
   if (answer.kind === "not-found") {
-    return ["Not found in the articles.", "", ...nearestLines(answer.nearest), `(${MODE_NOTE[answer.mode]})`].join("\n");
+    return ["Not found in the articles.", "", ...nearestLines(answer.nearest), `(${MODE_NOTE[answer.mode]})`, ...following].join("\n");
   }
   const c = answer.citation;
   const from = `From: ${c.title} (${c.articleId}), paragraph ${c.paragraph}${c.source ? ` — ${c.source}` : ""}`;
@@ -53,9 +57,18 @@ export function answerText(answer: Answer): string {
       from,
       "",
       `(${MODE_NOTE[answer.mode]}; no single phrase stood out as the answer, so this is the sentence that holds it — match ${answer.score.toFixed(2)})`,
+      ...following,
     ].join("\n");
   }
   const { quote: q, answerStart, answerEnd } = answer.citation;
   const quote = `${q.slice(0, answerStart)}[${q.slice(answerStart, answerEnd)}]${q.slice(answerEnd)}`;
-  return [answer.answer, "", from, `  “${quote}”`, "", `(${MODE_NOTE[answer.mode]}, confidence ${answer.score.toFixed(2)})`].join("\n");
+  return [
+    answer.answer,
+    "",
+    from,
+    `  “${quote}”`,
+    "",
+    `(${MODE_NOTE[answer.mode]}, confidence ${answer.score.toFixed(2)})`,
+    ...following,
+  ].join("\n");
 }

@@ -12,6 +12,9 @@ export interface DenseSearch {
   search(query: Float32Array, k: number): DenseHit[];
 }
 
+/** A lean, not a filter: other passages keep their scores and still win when they match far better. */
+export type PassageBoost = (passage: { articleId: string; paragraph: number }) => number;
+
 export interface RetrieveOptions {
   k: number;
   /** The question's embedding, in model mode: dense ranking is fused with BM25. */
@@ -28,6 +31,8 @@ export interface RetrieveOptions {
   /** How many of the engine's candidates are reranked, and how deep the dense ranking is read. */
   depth?: number;
   bm25?: Bm25Params;
+  /** A score multiplier per passage (≥ 1 where a conversation leans: its articles, its paragraphs). */
+  boost?: PassageBoost;
 }
 
 /** The engine's candidates with identical texts (wire copies, reposts) kept once, best first. */
@@ -54,6 +59,8 @@ export function retrieve(index: SearchIndex, question: string, options: Retrieve
   const idf = (t: string) => index.idf(t);
   const queryIdf = termWeights(queryTerms, idf);
   const corpus = { idf, averageLength: index.averageLength() };
+  const boost = options.boost;
+  const lean = (p: { articleId: string; paragraph: number }) => (boost ? boost(p) : 1);
   // Read past the depth so that dropping duplicates still leaves `depth` candidates.
   const engine = index.searchTerms(queryTerms, Math.ceil(depth * 1.5), params.titleWeight);
   const titleTerms = new Map<string, string[]>();
@@ -65,7 +72,8 @@ export function retrieve(index: SearchIndex, question: string, options: Retrieve
       const bm25 = bm25Score(queryTerms, sentences.flat(), title, corpus, params);
       return {
         passage,
-        score: bm25 + lambda * proximityBonus(idf, queryTerms, sentences) + mu * bestSentenceCoverage(sentences, queryIdf),
+        score:
+          lean(passage) * (bm25 + lambda * proximityBonus(idf, queryTerms, sentences) + mu * bestSentenceCoverage(sentences, queryIdf)),
       };
     })
     .sort((a, b) => b.score - a.score || a.passage.row - b.passage.row);
@@ -81,7 +89,17 @@ export function retrieve(index: SearchIndex, question: string, options: Retrieve
       { docs: dense.map((h) => h.row), weight: options.denseWeight ?? RETRIEVAL_DEFAULTS.denseWeight },
     ],
     RETRIEVAL_DEFAULTS.rrfK,
-  ).slice(0, options.k * 2);
+  );
+  if (boost) {
+    const byRow = new Map(lexical.map((h) => [h.passage.row, h.passage]));
+    for (const p of index.passagesAt(fused.filter((h) => !byRow.has(h.doc)).map((h) => h.doc))) byRow.set(p.row, p);
+    for (const h of fused) {
+      const p = byRow.get(h.doc);
+      if (p) h.score *= lean(p);
+    }
+    fused.sort((a, b) => b.score - a.score);
+  }
+  fused.splice(options.k * 2);
   const unknown = index.passagesAt(fused.filter((h) => !known.has(h.doc)).map((h) => h.doc));
   for (const p of unknown) known.set(p.row, p);
   // Rows gone since the vectors were loaded (an edited article) have no passage and drop out.
