@@ -8,7 +8,7 @@ import tseslint from "typescript-eslint";
 // What each folder (or root file) of src/ may import from src/, besides itself. Anything not
 // listed is refused, so a new folder cannot be imported until it has its place here.
 const BASE = ["errors", "types", "log", "closest-ids"];
-const BELOW_CORE = ["config", "text", "knowledge", "search", "retrieval", "answer", "summarize"];
+const BELOW_CORE = ["config", "text", "knowledge", "search", "retrieval", "answer", "conversation", "summarize"];
 const LAYERS = {
   // errors.ts, types.ts, log.ts, closest-ids.ts: the base every layer stands on.
   base: { folder: ".", files: ["errors", "types", "log", "closest-ids"], may: BASE },
@@ -19,6 +19,8 @@ const LAYERS = {
   retrieval: { may: [...BASE, "text", "knowledge", "search"] },
   answer: { may: [...BASE, "text", "knowledge", "search", "retrieval"] },
   summarize: { may: [...BASE, "text", "knowledge", "search", "retrieval"] },
+  // Follow-up questions: rules over the answer layer's tagged words, a lean handed to retrieval.
+  conversation: { may: [...BASE, "text", "knowledge", "search", "retrieval", "answer"] },
   // The side door to transformers.js sees only the base and the settings. The layers below the core
   // never import it: they take an Embedder / Reader / TextSummarizer from src/types.ts.
   models: { may: [...BASE, "config"] },
