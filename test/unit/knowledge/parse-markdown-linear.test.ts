@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseMarkdown } from "../../../src/knowledge/parse-markdown.js";
 
-/** Median milliseconds of three parses (a ratio of two sizes, not an absolute time, is checked). */
-function median(text: string): number {
-  const times = [0, 1, 2].map(() => {
-    const start = performance.now();
-    parseMarkdown(text);
-    return performance.now() - start;
-  });
-  return times.sort((a, b) => a - b)[1]!;
-}
-
+// The speed of these lines is measured by `npx tsx tools/bench/markdown-hostile.ts` (medians per size);
+// here, that they are read whole and their words kept.
 describe("parseMarkdown on hostile lines", () => {
   it("keeps the words of ordinary emphasis, links and headings", () => {
     expect(parseMarkdown("# Heading ##\n\nSome **bold**, *em*, _under_ and [a link](http://x) in snake_case_name; 2*3*4.").body).toBe(
@@ -18,13 +10,9 @@ describe("parseMarkdown on hostile lines", () => {
     );
   });
 
-  it.each(["**a ", "*a ", "_a ", "__a ", "[a ", "![a "])("costs linear time on one long line of %j with no closer", (unit) => {
-    const line = (n: number) => unit.repeat(Math.ceil(n / unit.length));
-    median(line(20_000)); // warm up
-    const small = median(line(50_000));
-    const large = median(line(200_000));
-    // 4× the input: about 4× the time when linear, 16× when quadratic (200k characters took 12 s).
-    expect(large / Math.max(small, 1)).toBeLessThan(9);
-    expect(parseMarkdown(line(200_000)).body.length).toBeGreaterThanOrEqual(100_000);
+  it.each(["**a ", "*a ", "_a ", "__a ", "[a ", "![a "])("keeps every word of one long line of %j with no closer", (unit) => {
+    const line = unit.repeat(50_000);
+    const body = parseMarkdown(line).body;
+    expect(body.match(/a/g)?.length).toBe(50_000);
   });
 });
