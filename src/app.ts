@@ -76,6 +76,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     cacheDir: config.CACHE_DIR,
     repair: (b: string) => repairText(b),
     logger,
+    maxArticleBytes: config.MAX_ARTICLE_BYTES,
   });
   const first = await knowledge.refresh();
   logReport(logger, first);
@@ -131,7 +132,10 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     const embedding = state.embedding;
     await embedding?.stop();
     try {
-      return await reindexOffThread({ knowledgeDir: config.KNOWLEDGE_DIR, cacheDir: config.CACHE_DIR }, logger);
+      return await reindexOffThread(
+        { knowledgeDir: config.KNOWLEDGE_DIR, cacheDir: config.CACHE_DIR, maxArticleBytes: config.MAX_ARTICLE_BYTES },
+        logger,
+      );
     } finally {
       search().invalidate();
       if (embedding && state.models) state = { ...state, embedding: startEmbedding(knowledge, state.models.embedder, logger) };

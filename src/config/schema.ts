@@ -30,6 +30,9 @@ export const configSchema = z.object({
   KNOWLEDGE_DIR: z.string().min(1).default("./knowledge"),
   /** Index and model cache; kept outside the knowledge folder, which may be read-only. */
   CACHE_DIR: z.string().min(1).default("./.newsdesk"),
+  /** Files larger than this are skipped with a message naming the file and the limit: every per-article
+   *  cost (repair, chunking, summaries) stays bounded. 5 MB holds any news article many times over. */
+  MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(5_000_000),
 
   /** "auto": use the models when they can be had, else lexical. "lexical": never load models. */
   ANSWER_MODE: z.enum(["auto", "lexical"]).default("auto"),

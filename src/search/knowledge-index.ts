@@ -17,6 +17,8 @@ export interface KnowledgeIndexOptions {
   batch?: number;
   /** Lists a folder (see RefreshOptions). */
   readFolder?: ReadFolder;
+  /** Larger files are skipped (see RefreshOptions). */
+  maxArticleBytes?: number;
 }
 
 /** The index of one knowledge folder: its database, the queries over it, and refresh. */

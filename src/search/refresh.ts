@@ -17,6 +17,8 @@ export interface RefreshOptions {
   batch?: number;
   /** Lists a folder (tests inject failures); fs.readdir by default. */
   readFolder?: ReadFolder;
+  /** Larger files are skipped as problems, never read (MAX_ARTICLE_BYTES). */
+  maxArticleBytes?: number;
 }
 
 interface StoredFile {
@@ -82,8 +84,14 @@ export async function refreshIndex(db: IndexDatabase, options: RefreshOptions): 
     }
   });
   const pending: FileState[] = [];
+  const oversized = new Set<string>();
   for (const state of states) {
     if (!state) continue;
+    if (options.maxArticleBytes !== undefined && state.size > options.maxArticleBytes) {
+      problems.push({ file: state.file, reason: `${state.size} bytes, over MAX_ARTICLE_BYTES (${options.maxArticleBytes}); skipped` });
+      oversized.add(state.file);
+      continue;
+    }
     const row = stored.get(state.file);
     // A file whose id changed (a namesake came or went) is rebuilt under its new id.
     if (row && row.size === state.size && row.mtime === state.mtime && row.id === ids.get(state.file)) report.unchanged++;
@@ -93,7 +101,8 @@ export async function refreshIndex(db: IndexDatabase, options: RefreshOptions): 
   const writer = articleWriter(db);
   // Which file holds each article id: two files may not claim the same id (a.md and a.txt).
   const owner = new Map<string, string>();
-  const present = new Set(files);
+  // An article that grew past the limit leaves the index rather than answering from its old text.
+  const present = new Set(files.filter((f) => !oversized.has(f)));
   for (const row of stored.values()) if (present.has(row.file)) owner.set(row.id, row.file);
 
   const batch = options.batch ?? 256;

@@ -11,6 +11,7 @@ import type { ReindexReport } from "../types.js";
 export interface ReindexJob {
   knowledgeDir: string;
   cacheDir: string;
+  maxArticleBytes?: number;
 }
 
 export type WorkerMessage =
@@ -36,7 +37,13 @@ const logger: Logger = {
 };
 
 async function run(job: ReindexJob): Promise<ReindexReport> {
-  const knowledge = await openKnowledgeIndex({ knowledgeDir: job.knowledgeDir, cacheDir: job.cacheDir, repair: repairText, logger });
+  const knowledge = await openKnowledgeIndex({
+    knowledgeDir: job.knowledgeDir,
+    cacheDir: job.cacheDir,
+    repair: repairText,
+    logger,
+    maxArticleBytes: job.maxArticleBytes,
+  });
   try {
     // The refresh's own batches become savepoints inside this one transaction.
     knowledge.db.exec("BEGIN IMMEDIATE");

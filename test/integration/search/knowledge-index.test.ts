@@ -15,12 +15,13 @@ let lines: string[];
 let open: KnowledgeIndex[];
 
 const logger = (): Logger => createLogger({ level: "debug", write: (line) => lines.push(line) });
-async function index(options: { dir?: string; repair?: (b: string) => string } = {}): Promise<KnowledgeIndex> {
+async function index(options: { dir?: string; repair?: (b: string) => string; maxArticleBytes?: number } = {}): Promise<KnowledgeIndex> {
   const opened = await openKnowledgeIndex({
     knowledgeDir: options.dir ?? knowledgeDir,
     cacheDir,
     repair: options.repair ?? repairText,
     logger: logger(),
+    maxArticleBytes: options.maxArticleBytes,
   });
   open.push(opened);
   return opened;
@@ -112,6 +113,20 @@ describe("the knowledge index (SQLite)", () => {
     expect(k.search.counts().articles).toBe(3);
     expect(report.problems.map((p) => p.file).sort()).toEqual(["bad-front.md", "binary.txt", "empty.md", "latin1.txt"]);
     expect(report.problems.find((p) => p.file === "latin1.txt")!.reason).toMatch(/UTF-8/);
+  });
+
+  it("skips a file over MAX_ARTICLE_BYTES without reading it, naming the file and the limit, and drops its old text", async () => {
+    const big = path.join(knowledgeDir, "big.md");
+    await writeFile(big, "---\ntitle: Big story\n---\nThe harbour flooded on Tuesday.\n");
+    const k = await index({ maxArticleBytes: 10_000 });
+    await k.refresh();
+    const before = k.search.counts().articles;
+    await writeFile(big, "---\ntitle: Big story\n---\n" + "The harbour flooded again. ".repeat(1_000));
+    const report = await k.refresh();
+    const problem = report.problems.find((p) => p.file === "big.md");
+    expect(problem?.reason).toMatch(/over MAX_ARTICLE_BYTES \(10000\)/);
+    expect(report.removed).toContain("big");
+    expect(k.search.counts().articles).toBe(before - 1);
   });
 
   it("gives files sharing a name each their own id (story.md, story.txt, story.html): none merged or dropped", async () => {
