@@ -1,6 +1,7 @@
 // Which feeds are followed and what was last seen in each: FEEDS from the settings plus those
 // added with /follow, kept in CACHE_DIR/ingest/feeds.json (written atomically).
 import path from "node:path";
+import { z } from "zod";
 import { readJsonState, writeJsonState } from "./json-state.js";
 
 export interface FeedRecord {
@@ -42,12 +43,22 @@ export interface FollowState {
 
 const SEEN_LIMIT = 2000;
 
-const isState = (v: unknown): v is StateFile =>
-  typeof v === "object" &&
-  v !== null &&
-  (v as StateFile).version === 1 &&
-  Array.isArray((v as StateFile).followed) &&
-  typeof (v as StateFile).feeds === "object";
+// The whole shape is checked, not just its top: a hand-edited file with `"seen": null` would
+// otherwise fail on the first poll instead of at start-up with a message naming the file.
+const FEED_RECORD = z.object({
+  addedBy: z.string().optional(),
+  addedAt: z.string().optional(),
+  title: z.string().optional(),
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+  seen: z.array(z.string()),
+  lastPoll: z.string().optional(),
+  lastError: z.string().optional(),
+  articles: z.number().int().nonnegative(),
+});
+const STATE_FILE = z.object({ version: z.literal(1), followed: z.array(z.string()), feeds: z.record(z.string(), FEED_RECORD) });
+
+const isState = (v: unknown): v is StateFile => STATE_FILE.safeParse(v).success;
 
 /** The URL as it is stored and compared: absolute http(s), no fragment. */
 export function normaliseFeedUrl(raw: string): { url: string } | { reason: string } {

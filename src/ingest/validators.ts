@@ -1,5 +1,6 @@
 // ETag / Last-Modified per URL fetched, so the next fetch can be answered "304 Not Modified".
 import path from "node:path";
+import { z } from "zod";
 import { readJsonState, writeJsonState } from "./json-state.js";
 
 export interface Validator {
@@ -15,11 +16,17 @@ export interface Validators {
   save(): Promise<void>;
 }
 
-const isRecord = (v: unknown): v is Record<string, Validator> => typeof v === "object" && v !== null && !Array.isArray(v);
+const VALIDATORS = z.record(
+  z.string(),
+  z.object({ etag: z.string().optional(), lastModified: z.string().optional(), canonical: z.string().optional() }),
+);
+const isRecord = (v: unknown): v is Record<string, Validator> => VALIDATORS.safeParse(v).success;
 
 export async function openValidators(cacheDir: string): Promise<Validators> {
   const file = path.join(cacheDir, "ingest", "validators.json");
-  const map = new Map(Object.entries(await readJsonState(file, {}, isRecord)));
+  // Only a cache (the next fetch is just not conditional): one that cannot be read or does not hold
+  // what Newsdesk wrote starts empty and is rewritten, rather than stopping the ingest.
+  const map = new Map(Object.entries(await readJsonState(file, {}, isRecord).catch((): Record<string, Validator> => ({}))));
   let dirty = false;
   return {
     get: (url) => map.get(url),

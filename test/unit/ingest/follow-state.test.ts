@@ -7,6 +7,7 @@ import { formatFeeds } from "../../../src/discord/format/feed-replies.js";
 import { loadConfig } from "../../../src/config/index.js";
 import { ConfigError, IngestError } from "../../../src/errors.js";
 import { openFollowState } from "../../../src/ingest/follow-state.js";
+import { openValidators } from "../../../src/ingest/validators.js";
 
 const dir = () => mkdtempSync(path.join(tmpdir(), "newsdesk-follow-"));
 
@@ -34,6 +35,25 @@ describe("follow state", () => {
     writeFileSync(path.join(cache, "ingest", "feeds.json"), "{ not json");
     await expect(openFollowState(cache, [])).rejects.toThrow(IngestError);
     await expect(openFollowState(cache, [])).rejects.toThrow(/feeds\.json is not valid JSON/);
+  });
+
+  it.each([
+    ["a feed whose seen list is null", { version: 1, followed: [], feeds: { "https://a.example/rss": { seen: null, articles: 0 } } }],
+    ["a followed list of numbers", { version: 1, followed: [1, 2], feeds: {} }],
+    ["another version", { version: 2, followed: [], feeds: {} }],
+  ])("refuses a state file with %s, naming it, before any poll", async (_name, content) => {
+    const cache = dir();
+    mkdirSync(path.join(cache, "ingest"));
+    writeFileSync(path.join(cache, "ingest", "feeds.json"), JSON.stringify(content));
+    await expect(openFollowState(cache, [])).rejects.toThrow(/feeds\.json does not hold what Newsdesk wrote/);
+  });
+
+  it("starts the HTTP validator cache empty when it does not hold what Newsdesk wrote (it is only a cache)", async () => {
+    const cache = dir();
+    mkdirSync(path.join(cache, "ingest"));
+    writeFileSync(path.join(cache, "ingest", "validators.json"), JSON.stringify({ "https://a.example/": { etag: 42 } }));
+    const validators = await openValidators(cache);
+    expect(validators.get("https://a.example/")).toBeUndefined();
   });
 });
 
