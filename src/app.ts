@@ -7,6 +7,7 @@ import { createLexicalReader } from "./answer/lexical-reader.js";
 import { retrieve } from "./retrieval/retrieve.js";
 import type { Config } from "./config/index.js";
 import { ModelError } from "./errors.js";
+import { knowledgeVersion } from "./search/knowledge-version.js";
 import { cachedQueries } from "./retrieval/query-cache.js";
 import { startEmbedding, type Embedding } from "./search/background-embedding.js";
 import { openKnowledgeIndex } from "./search/knowledge-index.js";
@@ -98,7 +99,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
   }
 
   try {
-    const availability = await resolveModels(config, logger);
+    const availability = await resolveModels(config, logger, { threads: config.MODEL_THREADS });
     // "unavailable" was already logged, with its reason, where it was decided.
     if (availability.kind === "ready") await useModels(availability);
     else if (availability.kind === "disabled") logger.info(`Answering in lexical mode (${availability.reason})`);
@@ -107,6 +108,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
   }
   if (!state.models && config.ANSWER_MODE === "auto" && options.watchModels) {
     watcher = watchForModels(config, logger, {
+      threads: config.MODEL_THREADS,
       onReady: (m) => void useModels(m).catch((error) => logger.error("Switching to the models failed", { error })),
     });
   }
@@ -196,6 +198,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       embedderModel: state.models?.embedder.modelId ?? null,
       readerModel: state.models?.reader.modelId ?? null,
       ...search().counts(),
+      knowledgeVersion: knowledgeVersion(search().articleHashes()),
       startedAt,
       version,
       changes: knowledgeWatcher?.detection() ?? notWatched,

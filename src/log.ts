@@ -50,3 +50,14 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 }
 
 export const silentLogger: Logger = createLogger({ level: "silent" });
+
+/** The same logger with fields added to every line (a worker's id, a gateway's shard ids). */
+export function withFields(logger: Logger, fields: Record<string, unknown>): Logger {
+  const add = (f?: Record<string, unknown>) => ({ ...fields, ...f });
+  return {
+    debug: (m, f) => logger.debug(m, add(f)),
+    info: (m, f) => logger.info(m, add(f)),
+    warn: (m, f) => logger.warn(m, add(f)),
+    error: (m, f) => logger.error(m, add(f)),
+  };
+}

@@ -236,6 +236,8 @@ export interface Status {
   readerModel: string | null;
   articles: number;
   passages: number;
+  /** What the index holds, as a short hash of article ids and contents (the same on every machine). */
+  knowledgeVersion: string;
   startedAt: Date;
   version: string;
   changes: ChangeDetection;

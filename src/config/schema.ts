@@ -12,6 +12,16 @@ const list = z.string().transform((v) =>
 
 const positiveInt = z.coerce.number().int().positive();
 
+/** "0-2,5" → [0, 1, 2, 5] */
+function shardIds(text: string): number[] {
+  const ids = new Set<number>();
+  for (const part of text.split(",")) {
+    const [from, to = from] = part.split("-").map(Number) as [number, number?];
+    for (let id = from; id <= to!; id++) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
+}
+
 export const configSchema = z.object({
   DISCORD_TOKEN: z.string().optional(),
   DISCORD_APP_ID: z
@@ -99,6 +109,44 @@ export const configSchema = z.object({
     .string()
     .regex(/^\d{17,20}$/, "must be a Discord snowflake (17–20 digits)")
     .optional(),
+  /** ONNX Runtime threads per model; unset = every core. One per answer worker when several share a machine. */
+  MODEL_THREADS: positiveInt.optional(),
+
+  /** Scale-out (docs/scale-out.md). Unset: one process, in-memory queue and cooldowns, as always. Set
+   *  (redis://host:port): gateway shards enqueue on Redis and `npm run worker` processes answer. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, "must be a redis:// or rediss:// URL")
+    .optional(),
+  /** Key prefix of everything Newsdesk keeps in Redis: two bots can share one Redis with two prefixes. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w-]{1,40}$/, "must be 1–40 letters, digits, - or _")
+    .default("newsdesk"),
+  /** Jobs one worker process answers at the same time. */
+  WORKER_CONCURRENCY: positiveInt.default(1),
+  /** How a worker names itself in /status and logs; unset = host name and process id. */
+  WORKER_ID: z
+    .string()
+    .regex(/^[\w.:-]{1,64}$/, "must be 1–64 letters, digits, . : - or _")
+    .optional(),
+  /** Tries per job (a worker that dies mid-job counts as one); after the last the asker is told. */
+  JOB_ATTEMPTS: positiveInt.default(3),
+  /** A worker that stops renewing its job lock for this long is taken for dead and its job retried. */
+  JOB_LOCK_SECONDS: z.coerce.number().min(1).default(30),
+  /** Gateway shards in all (`npm run gateway`): auto asks Discord for its recommendation. */
+  SHARD_COUNT: z
+    .string()
+    .regex(/^(auto|[1-9]\d*)$/, "must be auto or a positive whole number")
+    .transform((v) => (v === "auto" ? ("auto" as const) : Number(v)))
+    .default("auto"),
+  /** The shard ids this machine runs, e.g. 0-3 or 0,2; unset = all of them. */
+  SHARD_IDS: z
+    .string()
+    .regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/, "must be ids or ranges, e.g. 0-3 or 0,2,4-5")
+    .transform(shardIds)
+    .optional(),
+
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

@@ -7,6 +7,7 @@ import { cleanText } from "./format/safe-text.js";
 import { articleLookup, type BotContext } from "./context.js";
 import { stripDiscordMarkup } from "./question.js";
 import { queuedReply, type QueuedSink } from "./queued-reply.js";
+import { queueForWorkers, type WorkerSink } from "./worker-reply.js";
 
 /** On every message the bot sends: it never pings anyone, whatever the text says. */
 export const NO_MENTIONS: MessageMentionOptions = { parse: [], users: [], roles: [], repliedUser: false };
@@ -17,12 +18,15 @@ export const WENT_WRONG = "Something went wrong while answering that. The detail
 /** How a reply reaches the asker; interactions and channel messages differ only here. */
 export interface AnswerSink extends QueuedSink {
   deliver(body: ReplyBody): Promise<void>;
+  /** Where a worker in another process delivers the reply (used only when answer workers answer). */
+  readonly replyTo: WorkerSink["replyTo"];
 }
 
 export async function answerQuestion(ctx: BotContext, userId: string, question: string, sink: AnswerSink): Promise<void> {
   // Controls, bidi overrides and invisible characters carry no meaning and would be echoed.
   const q = cleanText(question).trim();
   if (!q) return sink.refuse(HOW_TO_ASK);
+  if (ctx.cluster) return queueForWorkers(ctx, ctx.cluster, userId, { kind: "ask", question: q }, sink, { cooldown: true });
   const done = await queuedReply(ctx.gate, userId, () => ctx.newsdesk.ask(stripDiscordMarkup(q)), sink, { cooldown: true });
   if (done.kind === "refused") return;
   if (done.kind === "done") {

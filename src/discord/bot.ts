@@ -2,7 +2,8 @@
 // flight. Takes a Newsdesk; knows nothing of how answers are made.
 import { Events, type Client } from "discord.js";
 import type { FeedService } from "../ingest/feeds.js";
-import type { Logger } from "../log.js";
+import { withFields, type Logger } from "../log.js";
+import type { Cluster } from "../scale/cluster.js";
 import type { Newsdesk } from "../types.js";
 import { createClient } from "./client.js";
 import { loadCommands } from "./command.js";
@@ -31,6 +32,8 @@ export interface BotSettings {
   api?: string;
   /** Retry windows and backoff (tests shorten them). */
   delivery?: Partial<DeliveryPolicy>;
+  /** Answer workers over Redis (REDIS_URL): questions are queued for them instead of answered here. */
+  cluster?: Cluster;
 }
 
 export interface Bot {
@@ -47,11 +50,13 @@ export interface Bot {
 export async function startBot(
   settings: BotSettings,
   newsdesk: Newsdesk,
-  logger: Logger,
+  baseLogger: Logger,
   extras: { feeds?: FeedService } = {},
 ): Promise<Bot> {
   const registry = loadCommands(allCommands);
   const client = createClient({ askChannels: settings.askChannels, api: settings.api });
+  // A shard process (npm run gateway) names its shards on every log line.
+  const logger = client.shard ? withFields(baseLogger, { shards: client.shard.ids }) : baseLogger;
   const gateway = trackGateway(client);
   const queue = createQueue({
     concurrency: settings.queueConcurrency,
@@ -69,6 +74,7 @@ export async function startBot(
     lanes: createReplyLanes(client),
     gateway,
     feeds: extras.feeds,
+    ...(settings.cluster ? { cluster: settings.cluster } : {}),
   };
   const inFlight = new Set<Promise<void>>();
   let ready = false;

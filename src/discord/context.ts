@@ -4,6 +4,7 @@ import type { Logger } from "../log.js";
 import type { ArticleInfo, Newsdesk } from "../types.js";
 import type { DeliveryPolicy } from "./delivery/delivery-policy.js";
 import type { ReplyLanes } from "./delivery/reply-lanes.js";
+import type { Cluster } from "../scale/cluster.js";
 import type { Gate } from "./gate.js";
 import type { GatewayState } from "./gateway-state.js";
 
@@ -21,6 +22,8 @@ export interface BotContext {
   gateway: GatewayState;
   /** Followed feeds (/follow, /unfollow, /feeds); absent where the bot runs without them. */
   feeds?: FeedService;
+  /** Set when answer workers answer (REDIS_URL): questions are queued for them, not answered here. */
+  cluster?: Cluster;
 }
 
 /** Article lookups by id, taken fresh for each reply (articles() is in memory). */

@@ -28,6 +28,10 @@ export function replyPrivately(interaction: Repliable, text: string) {
 export function interactionSink(interaction: Repliable, isPrivate: boolean, ctx: BotContext): AnswerSink {
   const receivedAt = Date.now();
   return {
+    replyTo: {
+      id: interaction.id,
+      target: { kind: "interaction", applicationId: interaction.applicationId, token: interaction.token },
+    },
     async refuse(text) {
       await replyPrivately(interaction, text);
     },

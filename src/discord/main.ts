@@ -7,7 +7,7 @@ import { runService } from "../service/run-service.js";
 import { announceArticles } from "./announce.js";
 import { startBot } from "./bot.js";
 
-runService(async (config, newsdesk, logger) => {
+runService(async (config, newsdesk, logger, cluster) => {
   let client: Client | undefined;
   const feeds = await openFeeds(config, logger, async (articles) => {
     await newsdesk.reindex();
@@ -22,6 +22,7 @@ runService(async (config, newsdesk, logger) => {
       queueMaxWaiting: config.QUEUE_MAX_WAITING,
       queueMaxWaitSeconds: config.QUEUE_MAX_WAIT_SECONDS,
       api: config.DISCORD_API_URL,
+      cluster,
     },
     newsdesk,
     logger,

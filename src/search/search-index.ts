@@ -25,6 +25,8 @@ export interface SearchIndex {
   passage(id: string): Passage | undefined;
   article(id: string): Article | undefined;
   articleIds(): string[];
+  /** Every article's id and content hash (what the knowledge version is made of). */
+  articleHashes(): { id: string; hash: string }[];
   articleList(): ArticleInfo[];
   /** Inverse document frequency of a term over passages (0 for unknown terms). */
   idf(term: string): number;
@@ -95,6 +97,7 @@ export function databaseSearchIndex(db: IndexDatabase): SearchIndex {
   const textOf = db.prepare<[number], { text: string }>("SELECT text FROM articles WHERE rowid = ?");
   const articleById = db.prepare<[string], ArticleRow>("SELECT id, title, meta, text, paragraphs, hash FROM articles WHERE id = ?");
   const ids = db.prepare<[], { id: string }>("SELECT id FROM articles");
+  const hashes = db.prepare<[], { id: string; hash: string }>("SELECT id, hash FROM articles");
   const allRows = db.prepare<[], { row: number }>("SELECT rowid AS row FROM passages ORDER BY rowid");
   const list = db.prepare<[], { id: string; title: string; meta: string; paragraphs: string }>(
     "SELECT id, title, meta, paragraphs FROM articles",
@@ -136,6 +139,7 @@ export function databaseSearchIndex(db: IndexDatabase): SearchIndex {
       return row && toArticle(row);
     },
     articleIds: () => ids.all().map((r) => r.id),
+    articleHashes: () => hashes.all(),
     articleList: () =>
       list.all().map((r) => {
         const meta = JSON.parse(r.meta) as ArticleMeta;

@@ -4,6 +4,7 @@
 import { ConfigError } from "../errors.js";
 import { createLogger, type Logger } from "../log.js";
 import type { Newsdesk } from "../types.js";
+import type { Cluster } from "../scale/cluster.js";
 import { startHealthServer, type HealthServer } from "./health-server.js";
 import { guardProcess, onStopSignals } from "./process-signals.js";
 import { explainStartFailure, loadBotConfig, type BotConfig } from "./startup-config.js";
@@ -20,7 +21,8 @@ export interface Face {
   stop(): Promise<void>;
 }
 
-export type StartFace = (config: BotConfig, newsdesk: Newsdesk, logger: Logger) => Promise<Face>;
+/** `cluster` is set when answer workers answer (REDIS_URL): the face queues questions for them. */
+export type StartFace = (config: BotConfig, newsdesk: Newsdesk, logger: Logger, cluster?: Cluster) => Promise<Face>;
 
 export async function runService(startFace: StartFace): Promise<void> {
   let config: BotConfig;
@@ -56,8 +58,19 @@ export async function runService(startFace: StartFace): Promise<void> {
     logger.info("health check listening", { url: `http://127.0.0.1:${health.port}/healthz` });
   }
 
-  newsdesk = await openNewsdesk(config, logger);
-  face = await startFace(config, newsdesk, logger).catch(async (error: unknown) => {
+  let cluster: Cluster | undefined;
+  if (config.REDIS_URL) {
+    // A gateway process: no index and no models here; the answer workers hold them. Loaded only
+    // here, so the one-process bot never loads BullMQ.
+    const [{ connectCluster }, { catalogNewsdesk }] = await Promise.all([
+      import("../scale/cluster.js"),
+      import("../scale/catalog-newsdesk.js"),
+    ]);
+    cluster = await connectCluster({ ...config, REDIS_URL: config.REDIS_URL }, logger);
+    newsdesk = catalogNewsdesk(cluster);
+    logger.info("questions go to the answer workers over Redis", { prefix: config.REDIS_PREFIX });
+  } else newsdesk = await openNewsdesk(config, logger);
+  face = await startFace(config, newsdesk, logger, cluster).catch(async (error: unknown) => {
     const explained = explainStartFailure(error);
     if (!explained) throw error;
     console.error(explained);

@@ -106,6 +106,7 @@ export function createNewsdeskDouble(): NewsdeskDouble {
       readerModel: null,
       articles: articles.length,
       passages: 93,
+      knowledgeVersion: "3f2a9c1d0b7e",
       startedAt: new Date(Date.now() - 3_723_000),
       version: "0.1.0",
       changes: { kind: "events", folders: 1 },

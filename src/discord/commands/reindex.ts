@@ -2,6 +2,7 @@ import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from
 import type { Command } from "../command.js";
 import { formatReindex } from "../format/other-replies.js";
 import { RESTARTING } from "../gate.js";
+import { formatClusterReindex } from "../format/cluster-replies.js";
 import { interactionSink, replyPrivately } from "../interaction-reply.js";
 
 export default {
@@ -17,6 +18,14 @@ export default {
       return;
     }
     if (ctx.gate.closing) return void (await replyPrivately(interaction, RESTARTING));
+    if (ctx.cluster) {
+      const sink = interactionSink(interaction, true, ctx);
+      await sink.begin();
+      const result = await ctx.cluster.reindex();
+      ctx.logger.info("reindexed on the answer workers from Discord", { by: interaction.user.id, workers: result.reports.length });
+      await sink.deliver(formatClusterReindex(result));
+      return;
+    }
     // Not through the question queue: a re-index takes no question's slot. Requests made while one
     // runs share the next run (the core coalesces them), so none is refused.
     const sink = interactionSink(interaction, true, ctx);

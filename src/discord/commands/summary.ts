@@ -9,6 +9,7 @@ import { codeSpan } from "../format/safe-text.js";
 import { interactionSink, replyPrivately } from "../interaction-reply.js";
 import { queuedReply } from "../queued-reply.js";
 import { resolveArticle } from "../article-match.js";
+import { queueForWorkers } from "../worker-reply.js";
 
 const LENGTHS: SummaryLength[] = ["short", "medium", "long"];
 
@@ -52,6 +53,10 @@ export default {
       }
     }
     const id = articleId;
+    if (ctx.cluster) {
+      const work = { kind: "summary" as const, ...(id ? { articleId: id } : { topic: topic! }), length };
+      return queueForWorkers(ctx, ctx.cluster, interaction.user.id, work, interactionSink(interaction, false, ctx), { cooldown: false });
+    }
     const job = (): Promise<SummaryResult> =>
       id ? ctx.newsdesk.summarize(id, { length }) : ctx.newsdesk.summarizeTopic(topic!, { length });
     const sink = interactionSink(interaction, false, ctx);

@@ -10,6 +10,7 @@ import { looksLikeQuestion, stripBotMention } from "../question.js";
 function messageSink(message: Message, ctx: BotContext): AnswerSink {
   const settings = { policy: ctx.delivery, logger: ctx.logger, receivedAt: Date.now() };
   return {
+    replyTo: { id: message.id, target: { kind: "message", channelId: message.channelId, messageId: message.id } },
     // Channel messages cannot be private; the notice is a short reply that pings nobody.
     async refuse(text) {
       await deliverToChannel(ctx.lanes, message, safeBody(textReply(text)), settings);

@@ -6,7 +6,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { FakeGateway, INTENTS } from "./gateway.js";
 import { FakeRest, type FakeInteraction } from "./rest.js";
-import { BOT_ID, CHANNEL_ID, USERS, botUser, messageObject, snowflake, userObject, type FakeUser } from "./world.js";
+import { BOT_ID, CHANNEL_ID, GUILD_ID, USERS, botUser, messageObject, snowflake, userObject, type FakeUser } from "./world.js";
 import { interactionPayload, type InteractionSpec } from "./interactions.js";
 
 export class FakeDiscord extends FakeRest {
@@ -55,21 +55,25 @@ export class FakeDiscord extends FakeRest {
    * Dispatches an INTERACTION_CREATE and returns its handle. `late: true` delivers one whose
    * 3-second window has already passed (as after a gateway stall): every answer is refused.
    */
-  interact(spec: InteractionSpec, options: { late?: boolean; alter?: (payload: any) => void } = {}): FakeInteraction {
+  interact(
+    spec: InteractionSpec,
+    options: { late?: boolean; alter?: (payload: any) => void; guildId?: string; channelId?: string } = {},
+  ): FakeInteraction {
     const id = snowflake();
     const token = `itoken-${id}`;
     const createdAt = options.late ? Date.now() - 5000 : Date.now();
     const record: FakeInteraction = { id, token, createdAt, late: options.late ?? false, callbacks: [], original: null, followUps: [] };
     this.interactions.set(token, record);
-    const payload = interactionPayload(id, token, spec);
+    const where = { guildId: options.guildId ?? GUILD_ID, channelId: options.channelId ?? CHANNEL_ID };
+    const payload = interactionPayload(id, token, spec, where);
     // Hostile or malformed payloads, as a client (or Discord) might send them.
     options.alter?.(payload);
-    this.gateway.send("INTERACTION_CREATE", payload);
+    this.gateway.send("INTERACTION_CREATE", payload, where.guildId);
     return record;
   }
 
   /** A person posts in a channel; `mentionBot` puts `<@bot>` in front as the client would. */
-  post(options: { content: string; from?: FakeUser; mentionBot?: boolean; everyone?: boolean; channelId?: string }) {
+  post(options: { content: string; from?: FakeUser; mentionBot?: boolean; everyone?: boolean; channelId?: string; guildId?: string }) {
     const author = userObject(options.from ?? USERS.alice);
     const content = options.mentionBot ? `<@${BOT_ID}> ${options.content}` : options.content;
     const mentions = options.mentionBot ? [botUser] : [];
@@ -81,13 +85,15 @@ export class FakeDiscord extends FakeRest {
       content,
       mentions,
       mentionEveryone: options.everyone ?? /@everyone|@here/.test(content),
+      guildId: options.guildId,
     });
     // What Discord does: no GuildMessages intent, no event; no Message Content intent, no text
     // unless the message mentions the bot.
     const intents = this.gateway.intents;
     if (!(intents & INTENTS.guildMessages)) return { id, delivered: false };
     const withContent = intents & INTENTS.messageContent || options.mentionBot;
-    this.gateway.send("MESSAGE_CREATE", withContent ? message : { ...message, content: "", embeds: [], components: [] });
+    const event = withContent ? message : { ...message, content: "", embeds: [], components: [] };
+    this.gateway.send("MESSAGE_CREATE", event, options.guildId ?? GUILD_ID);
     return { id, delivered: true, message };
   }
 

@@ -33,22 +33,22 @@ function options(values: Record<string, OptionValue> = {}, focused?: string) {
   }));
 }
 
-export function interactionPayload(id: string, token: string, spec: InteractionSpec) {
+export function interactionPayload(id: string, token: string, spec: InteractionSpec, where = { guildId: GUILD_ID, channelId: CHANNEL_ID }) {
   const from = spec.from ?? USERS.alice;
   const base = {
     id,
     token,
     application_id: APP_ID,
-    guild_id: GUILD_ID,
-    channel_id: CHANNEL_ID,
-    channel: channelObject(CHANNEL_ID, "news"),
+    guild_id: where.guildId,
+    channel_id: where.channelId,
+    channel: channelObject(where.channelId, "news", where.guildId),
     member: memberObject(from),
     version: 1,
     app_permissions: String((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 16n)),
     locale: "en-US",
     guild_locale: "en-US",
     entitlements: [],
-    authorizing_integration_owners: { "0": GUILD_ID },
+    authorizing_integration_owners: { "0": where.guildId },
     context: 0,
     attachment_size_limit: 10_485_760,
   };

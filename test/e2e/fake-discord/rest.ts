@@ -24,6 +24,8 @@ export interface FakeInteraction {
   followUps: any[];
 }
 
+const LOADING = 1 << 7;
+
 type Handler = (req: IncomingMessage, body: any, params: string[]) => { status: number; json?: unknown };
 
 /**
@@ -51,6 +53,8 @@ export abstract class FakeRest {
   readonly interactions = new Map<string, FakeInteraction>();
   readonly channelMessages: any[] = [];
   commandPuts: { route: string; body: any[] }[] = [];
+  /** Shards GET /gateway/bot recommends. */
+  shardCount = 1;
   /** Delay before answering REST calls, to let tests hold a reply in flight. */
   restDelayMs = 0;
   /** Per-request delay (ms), e.g. random 2–5 s latency; added to `restDelayMs`. */
@@ -66,7 +70,11 @@ export abstract class FakeRest {
       /^\/gateway\/bot$/,
       () => ({
         status: 200,
-        json: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } },
+        json: {
+          url: this.gatewayUrl,
+          shards: this.shardCount,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 16 },
+        },
       }),
     ],
     ["POST", /^\/interactions\/(\d+)\/([^/]+)\/callback$/, (_r, body, [id, token]) => this.callback(id!, token!, body)],
@@ -159,7 +167,8 @@ export abstract class FakeRest {
       const p = checkChoices(data?.choices);
       if (p.length) return this.refuse("autocomplete", p);
     } else if (type === 5) {
-      i.original = this.asMessage({ content: "", flags: data?.flags ?? 0 });
+      // Discord shows a deferred response as "thinking": the LOADING flag, cleared by the first edit.
+      i.original = this.asMessage({ content: "", flags: (data?.flags ?? 0) | LOADING });
     } else if (type !== 6) return this.refuse("callback", [`unexpected type ${type}`]);
     i.callbacks.push({ type, data, at: Date.now() });
     return { status: 204 };
@@ -170,7 +179,8 @@ export abstract class FakeRest {
     if (app !== APP_ID || !i || !i.callbacks.length) return { status: 404, json: { code: 10015, message: "Unknown Webhook" } };
     const p = checkMessage(body, { create: false });
     if (p.length) return this.refuse("edit @original", p);
-    i.original = { ...this.asMessage({ ...i.original, ...body }), edited: true };
+    const flags = (i.original?.flags ?? 0) & ~LOADING;
+    i.original = { ...this.asMessage({ ...i.original, ...body, flags }), edited: true };
     return { status: 200, json: i.original };
   }
 

@@ -14,6 +14,32 @@ export const APP_ID = BOT_ID;
 export const GUILD_ID = "1400000000000000100";
 export const CHANNEL_ID = "1400000000000000200";
 export const ASK_CHANNEL_ID = "1400000000000000201";
+/** A second server, on shard 1 of 2 (the first is on shard 0), for sharded runs. */
+export const GUILD_2_ID = "1400000000004194404";
+export const CHANNEL_2_ID = "1400000000004194504";
+
+export interface FakeGuild {
+  id: string;
+  name: string;
+  channels: { id: string; name: string }[];
+}
+
+export const GUILDS: FakeGuild[] = [
+  {
+    id: GUILD_ID,
+    name: "Newsroom",
+    channels: [
+      { id: CHANNEL_ID, name: "news" },
+      { id: ASK_CHANNEL_ID, name: "ask-the-news" },
+    ],
+  },
+  { id: GUILD_2_ID, name: "Second newsroom", channels: [{ id: CHANNEL_2_ID, name: "news" }] },
+];
+
+/** The shard that receives a guild's events: Discord's (guild_id >> 22) % shard count. */
+export function shardOf(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
+}
 /** Discord tokens start with the base64 of the bot's id. */
 export const TOKEN = `${Buffer.from(BOT_ID).toString("base64")}.fake.e2e-token`;
 
@@ -55,11 +81,11 @@ export function memberObject(u: FakeUser) {
   };
 }
 
-export function channelObject(id: string, name: string) {
+export function channelObject(id: string, name: string, guildId = GUILD_ID) {
   return {
     id,
     type: 0,
-    guild_id: GUILD_ID,
+    guild_id: guildId,
     name,
     position: 0,
     permission_overwrites: [],
@@ -72,10 +98,10 @@ export function channelObject(id: string, name: string) {
   };
 }
 
-export function guildObject() {
+export function guildObject(guild: FakeGuild = GUILDS[0]!) {
   return {
-    id: GUILD_ID,
-    name: "Newsroom",
+    id: guild.id,
+    name: guild.name,
     icon: null,
     splash: null,
     discovery_splash: null,
@@ -109,7 +135,7 @@ export function guildObject() {
     member_count: 4,
     roles: [
       {
-        id: GUILD_ID,
+        id: guild.id,
         name: "@everyone",
         color: 0,
         hoist: false,
@@ -125,7 +151,7 @@ export function guildObject() {
     emojis: [],
     stickers: [],
     soundboard_sounds: [],
-    channels: [channelObject(CHANNEL_ID, "news"), channelObject(ASK_CHANNEL_ID, "ask-the-news")],
+    channels: guild.channels.map((c) => channelObject(c.id, c.name, guild.id)),
     members: [{ ...memberObject({ id: BOT_ID, username: "Newsdesk", permissions: BASIC }), user: botUser }],
     threads: [],
     presences: [],
@@ -148,12 +174,13 @@ export function messageObject(fields: {
   type?: number;
   reference?: unknown;
   webhookId?: string;
+  guildId?: string;
 }) {
   return {
     id: fields.id,
     type: fields.type ?? 0,
     channel_id: fields.channelId,
-    guild_id: GUILD_ID,
+    guild_id: fields.guildId ?? GUILD_ID,
     author: fields.author,
     content: fields.content,
     timestamp: new Date().toISOString(),

@@ -67,6 +67,7 @@ describe("status and reindex", () => {
         readerModel: "Xenova/distilbert",
         articles: 3,
         passages: 40,
+        knowledgeVersion: "3f2a9c1d0b7e",
         startedAt: new Date(0),
         version: "1.0.0",
         changes: { kind: "poll", intervalSeconds: 10, files: 1200, reason: "watch limit reached (ENOSPC after 40 folders)" },
