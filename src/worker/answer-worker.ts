@@ -100,7 +100,7 @@ export async function startAnswerWorker(
       log.info(outcome === "sent" ? "answered" : "already answered; not sent again", {
         question: data.id,
         kind: data.work.kind,
-        attempt: job.attemptsMade + 1,
+        attempt: job.attemptsStarted,
         ms: Math.round(ms),
         queuedMs: Date.now() - data.enqueuedAt - Math.round(ms),
       });
