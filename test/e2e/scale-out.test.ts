@@ -62,23 +62,24 @@ const ready = async () => (await listWorkers(watcher, keys(PREFIX))).filter((w) 
 
 type Asked = { kind: "slash"; i: FakeInteraction } | { kind: "mention"; id: string };
 
-/** `count` questions spread over `ms`, alternating the two servers (so both shards), one in five a mention. */
+/** `count` questions spread over `ms` in ticks of 100 ms, alternating the two servers (so both
+ *  shards), one in five a mention. */
 async function askMany(count: number, ms: number): Promise<Asked[]> {
   const asked: Asked[] = [];
   const users = [USERS.alice, USERS.bob, USERS.admin];
+  const ticks = Math.max(1, Math.round(ms / 100));
   const start = Date.now();
-  for (let n = 0; n < count; n++) {
-    const second = n % 2 === 1;
-    const where = { guildId: second ? GUILD_2_ID : GUILD_ID, channelId: second ? CHANNEL_2_ID : CHANNEL_ID };
-    const question = QUESTIONS[n % QUESTIONS.length]!;
-    if (n % 5 === 4) {
-      const posted = fake.post({ content: question, mentionBot: true, from: users[n % 3], ...where });
-      asked.push({ kind: "mention", id: posted.id });
-    } else {
-      asked.push({ kind: "slash", i: fake.interact({ kind: "slash", name: "ask", options: { question }, from: users[n % 3] }, where) });
+  for (let t = 0, n = 0; t < ticks; t++) {
+    for (const end = Math.round(((t + 1) * count) / ticks); n < end; n++) {
+      const second = n % 2 === 1;
+      const where = { guildId: second ? GUILD_2_ID : GUILD_ID, channelId: second ? CHANNEL_2_ID : CHANNEL_ID };
+      const question = QUESTIONS[n % QUESTIONS.length]!;
+      const from = users[n % 3];
+      if (n % 5 === 4) asked.push({ kind: "mention", id: fake.post({ content: question, mentionBot: true, from, ...where }).id });
+      else asked.push({ kind: "slash", i: fake.interact({ kind: "slash", name: "ask", options: { question }, from }, where) });
     }
     // Paced by the clock, so a slow turn of the loop does not stretch the run.
-    await sleep(start + ((n + 1) * ms) / count - Date.now());
+    await sleep(start + (t + 1) * 100 - Date.now());
   }
   return asked;
 }
@@ -170,7 +171,9 @@ describe("scale-out: 2 gateway shards, answer workers over Redis", () => {
     await expectAnsweredOnce(asked, 60_000);
     fake.restDelayMs = 0;
     // At least one question w2 held was taken over after its lock lapsed (a second start).
-    const retried = [...workers.values()].flatMap((w) => w.logs).filter((l) => (l.msg === "answered" || /already answered/.test(l.msg)) && l.attempt > 1);
+    const retried = [...workers.values()]
+      .flatMap((w) => w.logs)
+      .filter((l) => (l.msg === "answered" || /already answered/.test(l.msg)) && l.attempt > 1);
     expect(retried.length).toBeGreaterThan(0);
   }, 120_000);
 
