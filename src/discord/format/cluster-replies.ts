@@ -51,10 +51,11 @@ export function formatClusterReindex(r: { reports: WorkerReindex[]; missing: str
     return `\`${plain(x.worker)}\` index ${x.knowledgeVersion}: ${counts}${problems.length ? `, ${problems.length} problems` : ""}`;
   });
   for (const m of r.missing) lines.push(`\`${plain(m)}\` did not report in time`);
+  const done = r.reports.filter((x) => x.kind === "done").length;
   return {
     embeds: [
       {
-        title: `Reindexed on ${r.reports.filter((x) => x.kind === "done").length} worker${r.reports.length === 1 ? "" : "s"}`,
+        title: `Reindexed on ${done} worker${done === 1 ? "" : "s"}`,
         description: fitText(lines.join("\n") || "No answer worker is running.", LIMITS.embedDescription),
       },
     ],
