@@ -10,7 +10,7 @@ import { redisCooldownStore, type CooldownStore } from "./cooldown-store.js";
 import { bullJobQueue, type JobQueue } from "./job-queue.js";
 import { readAnnouncement, type Announcement } from "./knowledge-board.js";
 import { connectRedis, keys } from "./redis-connection.js";
-import { requestReindex, type WorkerReindex } from "./reindex-fanout.js";
+import { requestReindex, type ReindexOutcome } from "./reindex-fanout.js";
 import type { ReplyTarget, WorkSpec } from "./work.js";
 import { listWorkers, type WorkerInfo } from "./worker-registry.js";
 
@@ -30,7 +30,8 @@ export interface Cluster {
   /** Whether Redis answers right now (while it restarts, questions wait for it instead of being refused). */
   readonly connected: boolean;
   status(): Promise<ClusterStatus>;
-  reindex(): Promise<{ reports: WorkerReindex[]; missing: string[] }>;
+  /** /reindex on every live worker; waits at most REINDEX_WAIT_MS, and not for workers that stop heartbeating. */
+  reindex(): Promise<ReindexOutcome>;
   /** The announced article list (refreshed every few seconds). */
   articles(): ArticleInfo[];
   close(): Promise<void>;
@@ -41,6 +42,8 @@ export type ClusterSettings = Pick<Config, "REDIS_PREFIX" | "ASK_COOLDOWN_SECOND
 };
 
 const CATALOG_REFRESH_MS = 3000;
+/** A reindex of a large folder can take a while; a dead worker is not waited for (reindex-fanout). */
+const REINDEX_WAIT_MS = 120_000;
 
 function seconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));
@@ -102,7 +105,8 @@ export async function connectCluster(
     },
     async reindex() {
       const live = (await listWorkers(redis, k)).filter((w) => w.state !== "stopping").map((w) => w.id);
-      const result = await requestReindex(redis, blocking, k, live, 120_000);
+      const stillLive = async () => new Set((await listWorkers(redis, k)).map((w) => w.id));
+      const result = await requestReindex(redis, blocking, k, live, REINDEX_WAIT_MS, stillLive);
       await refreshCatalog();
       return result;
     },

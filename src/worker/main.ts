@@ -6,6 +6,7 @@ import { createLogger } from "../log.js";
 import { startHealthServer, type HealthServer } from "../service/health-server.js";
 import { guardProcess, onStopSignals } from "../service/process-signals.js";
 import { formatProblems, loadBotConfig, type BotConfig } from "../service/startup-config.js";
+import { watchKnowledge } from "../service/watch-knowledge.js";
 import type { Newsdesk } from "../types.js";
 import { startAnswerWorker, type AnswerWorker } from "./answer-worker.js";
 import { restDelivery } from "./deliver.js";
@@ -46,7 +47,15 @@ if (config.HEALTH_PORT) {
 }
 
 const { createNewsdesk } = await import("../app.js");
-newsdesk = await createNewsdesk(config, logger, { watchModels: true, watchKnowledge: true });
+newsdesk = await createNewsdesk(config, logger, {
+  watchModels: true,
+  watchKnowledge: (reindex, mode) =>
+    watchKnowledge(config.KNOWLEDGE_DIR, reindex, logger, {
+      mode,
+      pollIntervalMs: config.WATCH_POLL_SECONDS * 1000,
+      cacheDir: config.CACHE_DIR,
+    }),
+});
 worker = await startAnswerWorker(
   {
     redisUrl,

@@ -1,7 +1,7 @@
 // /status and /reindex as replies when answer workers answer: one line per worker (mode, index
 // version, state, load) and each worker's reindex report. Pure.
 import type { ClusterStatus } from "../../scale/cluster.js";
-import type { WorkerReindex } from "../../scale/reindex-fanout.js";
+import type { ReindexOutcome } from "../../scale/reindex-fanout.js";
 import type { WorkerInfo } from "../../scale/worker-registry.js";
 import { modeLabel } from "./answer-reply.js";
 import { LIMITS, fitText } from "./limits.js";
@@ -43,7 +43,7 @@ export function formatClusterStatus(s: ClusterStatus, now: Date): ReplyBody {
   };
 }
 
-export function formatClusterReindex(r: { reports: WorkerReindex[]; missing: string[] }): ReplyBody {
+export function formatClusterReindex(r: ReindexOutcome): ReplyBody {
   const lines = r.reports.map((x) => {
     if (x.kind === "failed") return `\`${plain(x.worker)}\` failed: ${plain(x.error)}`;
     const { added, changed, removed, unchanged, problems, passages } = x.report;
@@ -51,6 +51,7 @@ export function formatClusterReindex(r: { reports: WorkerReindex[]; missing: str
     return `\`${plain(x.worker)}\` index ${x.knowledgeVersion}: ${counts}${problems.length ? `, ${problems.length} problems` : ""}`;
   });
   for (const m of r.missing) lines.push(`\`${plain(m)}\` did not report in time`);
+  for (const g of r.gone) lines.push(`\`${plain(g)}\` stopped before reporting (no heartbeat)`);
   const done = r.reports.filter((x) => x.kind === "done").length;
   return {
     embeds: [

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redisCooldownStore } from "../../../src/scale/cooldown-store.js";
 import { bullJobQueue } from "../../../src/scale/job-queue.js";
 import { keys } from "../../../src/scale/redis-connection.js";
+import { reportReindex, requestReindex, type ReindexRequest } from "../../../src/scale/reindex-fanout.js";
 import { redisReplyLedger } from "../../../src/scale/reply-ledger.js";
 import { listWorkers, publishWorker, removeWorker, type WorkerInfo } from "../../../src/scale/worker-registry.js";
 import { startRedis, type TestRedis } from "../../helpers/redis-server.js";
@@ -73,6 +74,35 @@ describe("Redis-backed shared state", () => {
     await removeWorker(c, k, "w1");
     expect(await listWorkers(c, k)).toEqual([]);
   });
+
+  it("/reindex fan-out stops waiting for a worker whose heartbeat expired, and names it gone", async () => {
+    const c = client();
+    const sub = client();
+    const live = new Set(["a", "b", "dead"]);
+    // "a" reports at once, "b" is live but silent; "dead" stops heartbeating after 1.5 s.
+    await sub.subscribe(k.reindexChannel);
+    sub.on("message", (_channel, message) => {
+      const { requestId } = JSON.parse(message) as ReindexRequest;
+      const report = { added: [], changed: [], removed: [], unchanged: 1, problems: [], passages: 3 };
+      void reportReindex(c, k, requestId, { worker: "a", kind: "done", report, knowledgeVersion: "v1" });
+    });
+    setTimeout(() => live.delete("dead"), 1500);
+    const started = Date.now();
+    const outcome = await requestReindex(c, client(), k, ["a", "b", "dead"], 6000, async () => live);
+    const tookMs = Date.now() - started;
+    expect(outcome.reports.map((r) => r.worker)).toEqual(["a"]);
+    expect(outcome.gone).toEqual(["dead"]);
+    expect(outcome.missing).toEqual(["b"]); // live to the end: waited for until the deadline
+    expect(tookMs).toBeGreaterThanOrEqual(5500);
+
+    // With only the dead one left, the wait ends soon after its heartbeat does, far before the deadline.
+    live.add("dead");
+    setTimeout(() => live.delete("dead"), 500);
+    const quick = Date.now();
+    const alone = await requestReindex(c, client(), k, ["a", "dead"], 60_000, async () => live);
+    expect(alone).toMatchObject({ missing: [], gone: ["dead"] });
+    expect(Date.now() - quick).toBeLessThan(5000);
+  }, 20_000);
 
   it("keeps queued questions through a Redis restart, and ignores a second enqueue of the same one", async () => {
     const queue = bullJobQueue(client(), { prefix: "t", name: "questions", attempts: 3 });

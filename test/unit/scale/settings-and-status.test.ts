@@ -78,10 +78,12 @@ describe("/status and /reindex with answer workers", () => {
         { worker: "b:2", kind: "failed", error: "disk full" },
       ],
       missing: ["c:3"],
+      gone: ["d:4"],
     }).embeds[0]!;
     expect(e.title).toBe("Reindexed on 1 worker");
     expect(e.description).toContain("`a:1` index v3: +1 ~0 −0 (4 unchanged), 50 passages");
     expect(e.description).toContain("`b:2` failed: disk full");
     expect(e.description).toContain("`c:3` did not report in time");
+    expect(e.description).toContain("`d:4` stopped before reporting (no heartbeat)");
   });
 });
