@@ -28,24 +28,29 @@ const LAYERS = {
   ingest: { may: [...BASE, "config", "text", "knowledge"] },
   app: { folder: ".", files: ["app"], may: [...BASE, ...BELOW_CORE, "models", "ingest"] },
   cli: { may: [...BASE, ...BELOW_CORE, "models", "ingest", "app"] },
+  // Scale-out over Redis (queue, registry, shared cooldown, reindex fan-out): may use what the core may.
+  scale: { may: [...BASE, ...BELOW_CORE, "models", "ingest"] },
   // Process concerns (signals, health, the folder watch handed to the core): the watch asks
   // knowledge/ which files are articles.
-  service: { may: [...BASE, "config", "knowledge", "app"] },
+  service: { may: [...BASE, "config", "knowledge", "app", "scale"] },
   // The bot face also manages followed feeds (/follow, /feeds, announcements).
-  discord: { may: [...BASE, ...BELOW_CORE, "ingest", "app", "service"] },
+  discord: { may: [...BASE, ...BELOW_CORE, "ingest", "app", "service", "scale"] },
+  // The answer worker process (npm run worker): the Discord face's other half. It answers through the
+  // core, takes work from Redis, and renders and delivers replies as the bot does.
+  worker: { may: [...BASE, "config", "app", "scale", "service", "discord"] },
 };
 
 // Packages only one folder may import.
 const OWNED_PACKAGES = [
   {
-    owner: "models",
+    owners: ["models"],
     names: ["@huggingface/transformers", "onnxruntime-node", "onnxruntime-common"],
     why: "only src/models imports transformers.js and ONNX Runtime",
   },
   {
-    owner: "discord",
+    owners: ["discord", "worker"],
     names: ["discord.js", "@discordjs/*"],
-    why: "the core knows nothing of Discord: only src/discord imports discord.js",
+    why: "the core knows nothing of Discord: only src/discord (and the answer worker, which delivers to Discord) imports discord.js",
   },
 ];
 
@@ -72,7 +77,7 @@ const outside = (depth, allowed) => {
 function boundaries(layer, { folder = layer, files, may }) {
   const allowed = folder === "." ? may : [...may, layer];
   const why = `src/${folder === "." ? `${layer}.ts` : layer} may import only ${may.join(", ")} of src/ (ARCHITECTURE.md, "Layers")`;
-  const packages = OWNED_PACKAGES.filter((p) => p.owner !== layer);
+  const packages = OWNED_PACKAGES.filter((p) => !p.owners.includes(layer));
   // One entry per depth below src/, as the number of "../" to src/ differs.
   const depths =
     folder === "." ? [[0, files.map((f) => `src/${f}.ts`)]] : [1, 2, 3].map((d) => [d, [`src/${layer}/${"*/".repeat(d - 1)}*.ts`]]);

@@ -9,7 +9,7 @@ import { createClient } from "./client.js";
 import { loadCommands } from "./command.js";
 import { commands as allCommands } from "./commands/index.js";
 import type { BotContext } from "./context.js";
-import { createCooldown } from "./cooldown.js";
+import { createCooldown } from "../scale/cooldown.js";
 import { DEFAULT_DELIVERY, type DeliveryPolicy } from "./delivery/delivery-policy.js";
 import { createReplyLanes } from "./delivery/reply-lanes.js";
 import { onInteraction } from "./events/interaction-create.js";

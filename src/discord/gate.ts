@@ -1,6 +1,6 @@
 // The door every piece of model work passes: closed while shutting down, per-user cooldown for
 // questions, then the bounded queue. A refusal carries the short message the user is shown.
-import type { Cooldown } from "./cooldown.js";
+import type { Cooldown } from "../scale/cooldown.js";
 import type { Queue } from "./queue.js";
 import { seconds } from "./question.js";
 

@@ -1,7 +1,6 @@
 // The gateway shard's side of scale-out: admit a question (shared cooldown, real backlog), enqueue
 // it for the answer workers, read the workers for /status, fan /reindex out, and keep the announced
 // article list for /articles and autocomplete. Holds no index and no models.
-import type { Redis } from "ioredis";
 import type { Config } from "../config/index.js";
 import type { Logger } from "../log.js";
 import type { ArticleInfo } from "../types.js";

@@ -1,7 +1,7 @@
 // Per-user cooldowns behind one interface: in memory for one process, in Redis when shards share
 // them. `take` checks and starts the cooldown in one step, so two shards cannot both let a user in.
 import type { Redis } from "ioredis";
-import { createCooldown, type CooldownCheck } from "../discord/cooldown.js";
+import { createCooldown, type CooldownCheck } from "./cooldown.js";
 
 export interface CooldownStore {
   take(userId: string): Promise<CooldownCheck>;

@@ -14,7 +14,7 @@ import { HEARTBEAT_MS, publishWorker, removeWorker, type WorkerInfo, type Worker
 import type { Newsdesk } from "../types.js";
 import { INTERACTION_TOKEN_MS, type Delivery } from "./deliver.js";
 import { replicaStep } from "./replica.js";
-import { WENT_WRONG, replyFor } from "./reply-for.js";
+import { replyFor } from "./reply-for.js";
 import { textReply, type ReplyBody } from "../discord/format/reply-body.js";
 
 export interface AnswerWorkerSettings {

@@ -144,7 +144,7 @@ export async function benchScaleOut(options: ScaleOutOptions): Promise<ScaleOutF
     await newsdesk.close();
 
     const throughput: ScaleOutFigures["throughput"] = [];
-    let queued: number[] = [];
+    const queued: number[] = [];
     for (const count of options.workerCounts) {
       const prefix = `bench${count}`;
       const k = keys(prefix);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createCooldown } from "../../../src/discord/cooldown.js";
+import { createCooldown } from "../../../src/scale/cooldown.js";
 import { RESTARTING, createGate } from "../../../src/discord/gate.js";
 import { createQueue } from "../../../src/discord/queue.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createCooldown } from "../../../src/discord/cooldown.js";
+import { createCooldown } from "../../../src/scale/cooldown.js";
 import { createGate } from "../../../src/discord/gate.js";
 import { createQueue } from "../../../src/discord/queue.js";
 import { queuedReply, type QueuedSink } from "../../../src/discord/queued-reply.js";
