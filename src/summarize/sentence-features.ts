@@ -1,13 +1,15 @@
 import { lexRank } from "./centrality.js";
 import type { SentenceUnit } from "./candidates.js";
 import { diceSimilarity, type SimilarityMatrix } from "./similarity.js";
+import { selfLoopTextRank, textRankWords } from "./text-rank.js";
 import { summaryTerms, summaryWords } from "../text/index.js";
 
 // What makes a sentence summary-worthy, as named numbers. Learned from the BBC reference
 // summaries (tools/eval/train-summaries.ts): graph centrality under two similarities (the
 // article's own space, and Sørensen–Dice word overlap as TextRank uses it, which favours
-// sentences that share many words with the rest), the lead, the headline, and the sentence's
-// shape (length, quotes: reference summaries rarely quote).
+// sentences that share many words with the rest), TextRank's own self-looped score (the
+// strongest single feature: 0.829 → 0.853 held-out precision@3), the lead, the headline, and
+// the sentence's shape (length, quotes: reference summaries rarely quote).
 
 export const SENTENCE_FEATURE_NAMES = [
   "bias",
@@ -35,6 +37,7 @@ export const SENTENCE_FEATURE_NAMES = [
   "headlineTermShare",
   "capitalisedShare",
   "paragraphClosing",
+  "textRank",
 ] as const;
 
 export type SentenceFeatureName = (typeof SENTENCE_FEATURE_NAMES)[number];
@@ -66,6 +69,9 @@ export function sentenceFeatures(input: SentenceFeatureInput): SentenceFeatures[
   const centrality = lexRank(input.sim, LEXRANK);
   const diceCentrality = lexRank(dice, LEXRANK);
   const wordDiceCentrality = lexRank(diceSimilarity(words), LEXRANK);
+  // TextRank exactly as the peer builds its graph (self-loops, its words): log, as its scores
+  // average 1 and a strong sentence stands out by a factor.
+  const textRank = selfLoopTextRank(diceSimilarity(units.map((u) => textRankWords(u.text))));
   const headline = new Set(input.headline);
   return units.map((u, i) => {
     let diceSum = 0;
@@ -98,6 +104,7 @@ export function sentenceFeatures(input: SentenceFeatureInput): SentenceFeatures[
       headlineTermShare: headline.size ? [...new Set(terms[i])].filter((t) => headline.has(t)).length / headline.size : 0,
       capitalisedShare: (u.text.match(/\b\p{Lu}/gu) ?? []).length / Math.max(1, length),
       paragraphClosing: units[i + 1]?.paragraph !== u.paragraph ? 1 : 0,
+      textRank: Math.log(textRank[i]!),
     };
   });
 }

@@ -32,6 +32,8 @@ export interface SystemScore {
   words: number;
   /** Share of picked sentences in each quarter of the article (by character offset). */
   quarters: number[];
+  /** Median milliseconds to summarise one article, in this process (a cost guide, not a benchmark). */
+  medianMs: number;
 }
 
 export interface EvalSummariesResult {
@@ -46,6 +48,11 @@ export interface EvalSummariesResult {
 function shares(counts: number[]): number[] {
   const total = counts.reduce((a, b) => a + b, 0) || 1;
   return counts.map((c) => c / total);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)]! : 0;
 }
 
 type System = (article: Article) => Promise<string[]>;
@@ -90,8 +97,11 @@ export async function evalSummaries(dataDir: string, options: EvalSummariesOptio
       r1 = 0,
       r2 = 0,
       words = 0;
+    const ms: number[] = [];
     for (const c of cases) {
+      const started = performance.now();
       const texts = await run(c.article);
+      ms.push(performance.now() - started);
       quarterProfile(c.article, texts, profile);
       const hits = referenceHits(texts, c.references);
       exact += hits.exact;
@@ -111,6 +121,7 @@ export async function evalSummaries(dataDir: string, options: EvalSummariesOptio
       rouge2: r2 / n,
       words: words / n,
       quarters: shares(profile),
+      medianMs: median(ms),
     });
   }
   const references = [0, 0, 0, 0];
@@ -120,22 +131,23 @@ export async function evalSummaries(dataDir: string, options: EvalSummariesOptio
 
 export function formatSummariesTable(result: EvalSummariesResult): string {
   const k = result.sentences;
-  const head = [`system`, `P@${k} exact`, `P@${k} joined`, `ROUGE-1 F`, `ROUGE-2 F`, `words`, `picks by quarter`];
+  const head = [`system`, `P@${k} exact`, `P@${k} joined`, `ROUGE-1 F`, `ROUGE-2 F`, `words`, `ms/article`, `picks by quarter`];
   const quarters = (q: number[]) => q.map((x) => `${Math.round(100 * x)}%`.padStart(4)).join(" ");
   const rows = result.systems.map((s) => [
     s.system,
     ...[s.precision, s.precisionJoined, s.rouge1, s.rouge2].map((x) => x.toFixed(3)),
     s.words.toFixed(1),
+    s.medianMs.toFixed(2),
     quarters(s.quarters),
   ]);
-  rows.push(["reference sentences", "", "", "", "", "", quarters(result.referenceQuarters)]);
+  rows.push(["reference sentences", "", "", "", "", "", "", quarters(result.referenceQuarters)]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ");
   const half =
     { tune: " (tuning half: even-numbered)", check: " (held-out half: odd-numbered, not trained on)", all: "" }[result.split] ?? "";
   return [
     `BBC News Summary, ${result.articles} articles${half}, ${k} sentences each;`,
-    `ROUGE F at ${k} sentences against the reference sentences joined.`,
+    `ROUGE F at ${k} sentences against the reference sentences joined; ms/article is the median in this run.`,
     line(head),
     ...rows.map(line),
   ].join("\n");
