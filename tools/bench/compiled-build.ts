@@ -9,13 +9,13 @@ import { promisify } from "node:util";
 
 const run = promisify(execFile);
 
-/** Compiles src/ (and the rest of the tsconfig) into `<workDir>/bench-build`; returns the compiled child script. */
+/** Compiles the tools and the src/ they import into `<workDir>/bench-build`; returns the compiled child script. */
 export async function compileForBench(workDir: string): Promise<string> {
   const out = path.resolve(workDir, "bench-build");
   await rm(out, { recursive: true, force: true });
   const tsc = path.resolve("node_modules/.bin/tsc");
   // tsc emits even when another part of the tree has type errors; the child file is what matters.
-  await run(tsc, ["-p", "tsconfig.json", "--noEmit", "false", "--outDir", out, "--rootDir", "."]).catch(() => undefined);
+  await run(tsc, ["-p", "tools/tsconfig.json", "--noEmit", "false", "--outDir", out, "--rootDir", "."]).catch(() => undefined);
   const child = path.join(out, "tools", "bench", "cold-start-child.js");
   if (!existsSync(child)) throw new Error(`tsc did not produce ${child}`);
   // "type": "module" for the emitted .js files, and the version app.ts reads.
