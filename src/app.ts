@@ -16,7 +16,7 @@ import { repairText } from "./knowledge/repair/index.js";
 import type { Logger } from "./log.js";
 // The models barrel loads transformers.js only when a model is really loaded (a lexical start stays cheap).
 import { resolveModels, summaryModel, watchForModels, type ModelWatcher, type ReadyModels } from "./models/index.js";
-import { askInConversation, CONVERSATION_DEFAULTS, createMemoryStore, type ConversationStore } from "./conversation/index.js";
+import { askInConversation, CONVERSATION_DEFAULTS, conversationLimits, createMemoryStore, type ConversationStore } from "./conversation/index.js";
 import type { PassageBoost } from "./retrieval/retrieve.js";
 import { coalesce } from "./search/coalesced-reindex.js";
 import { reindexOffThread } from "./search/reindex-off-thread.js";
@@ -144,7 +144,9 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     }
   }
 
-  const conversations = options.conversations ?? createMemoryStore(CONVERSATION_DEFAULTS);
+  const conversations = options.conversations ?? createMemoryStore(
+    conversationLimits({ turns: config.CONVERSATION_TURNS, idleMinutes: config.CONVERSATION_IDLE_MINUTES }),
+  );
 
   async function askCore(question: string, { boost, readAs }: { boost?: PassageBoost; readAs?: string } = {}) {
     const { models, embedding } = state;
@@ -170,7 +172,8 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     eachPassage: () => search().eachPassage(),
     async ask(question, askOptions) {
       if (askOptions?.conversation === undefined) return askCore(question);
-      return askInConversation({ store: conversations, ask: askCore, lean: CONVERSATION_DEFAULTS.lean }, askOptions.conversation, question);
+      const { conversation, ...within } = askOptions;
+      return askInConversation({ store: conversations, ask: askCore, lean: CONVERSATION_DEFAULTS.lean }, conversation, question, within);
     },
     async summarize(articleId, summaryOptions) {
       const article = search().article(articleId);

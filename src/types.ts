@@ -168,6 +168,12 @@ export interface AskOptions {
   /** A conversation key, made by the face (it carries the privacy: server, channel, person).
    *  The question may build on that conversation's last turns, and becomes its newest. */
   conversation?: string;
+  /** When the conversation has no turns yet, it starts from this one's (a thread opened on an answer
+   *  continues that answer's conversation without sharing its key). */
+  continueFrom?: string;
+  /** Continue only when the conversation's last turn is at most this old (ms); otherwise start anew
+   *  (an ask channel: the same person's next question shortly after the last). */
+  withinMs?: number;
 }
 
 export interface SummarySentence {

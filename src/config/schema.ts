@@ -147,6 +147,13 @@ export const configSchema = z.object({
     .transform(shardIds)
     .optional(),
 
+  /** Follow-up questions (docs/conversations.md): turns remembered per conversation. */
+  CONVERSATION_TURNS: z.coerce.number().int().min(1).max(50).default(5),
+  /** A conversation quiet this long is forgotten (fractions allowed: 0.5 = 30 s). */
+  CONVERSATION_IDLE_MINUTES: z.coerce.number().min(0.01).max(1440).default(15),
+  /** In ask channels, a person's question this soon after their previous one follows it up; 0 = never. */
+  CONVERSATION_WINDOW_SECONDS: z.coerce.number().min(0).max(86_400).default(120),
+
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

@@ -9,3 +9,13 @@ export const CONVERSATION_DEFAULTS = {
    *  more for the paragraphs its last reply cited and their neighbours (a story goes on nearby). */
   lean: { article: 1.5, paragraph: 1.2 },
 } as const;
+
+/** The limits from the settings (CONVERSATION_TURNS, CONVERSATION_IDLE_MINUTES); the number of
+ *  conversations kept in a process stays the default. */
+export function conversationLimits(settings: { turns: number; idleMinutes: number }) {
+  return {
+    maxTurns: settings.turns,
+    idleMs: Math.round(settings.idleMinutes * 60_000),
+    maxConversations: CONVERSATION_DEFAULTS.maxConversations,
+  };
+}

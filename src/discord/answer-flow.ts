@@ -8,6 +8,7 @@ import { articleLookup, type BotContext } from "./context.js";
 import { stripDiscordMarkup } from "./question.js";
 import { queuedReply, type QueuedSink } from "./queued-reply.js";
 import { queueForWorkers, type WorkerSink } from "./worker-reply.js";
+import type { ConversationRef } from "./conversation-key.js";
 
 /** On every message the bot sends: it never pings anyone, whatever the text says. */
 export const NO_MENTIONS: MessageMentionOptions = { parse: [], users: [], roles: [], repliedUser: false };
@@ -22,17 +23,35 @@ export interface AnswerSink extends QueuedSink {
   readonly replyTo: WorkerSink["replyTo"];
 }
 
-export async function answerQuestion(ctx: BotContext, userId: string, question: string, sink: AnswerSink): Promise<void> {
+/** The core's options for a question in `conversation` (none: a question on its own). */
+export function askOptions(conversation: ConversationRef | undefined) {
+  if (!conversation) return undefined;
+  const { key, continueFrom, withinMs } = conversation;
+  return { conversation: key, ...(continueFrom !== undefined && { continueFrom }), ...(withinMs !== undefined && { withinMs }) };
+}
+
+export async function answerQuestion(
+  ctx: BotContext,
+  userId: string,
+  question: string,
+  sink: AnswerSink,
+  conversation?: ConversationRef,
+): Promise<void> {
   // Controls, bidi overrides and invisible characters carry no meaning and would be echoed.
   const q = cleanText(question).trim();
   if (!q) return sink.refuse(HOW_TO_ASK);
-  if (ctx.cluster) return queueForWorkers(ctx, ctx.cluster, userId, { kind: "ask", question: q }, sink, { cooldown: true });
-  const done = await queuedReply(ctx.gate, userId, () => ctx.newsdesk.ask(stripDiscordMarkup(q)), sink, { cooldown: true });
+  if (ctx.cluster) {
+    const work = { kind: "ask" as const, question: q, ...(conversation && { conversation }) };
+    return queueForWorkers(ctx, ctx.cluster, userId, work, sink, { cooldown: true });
+  }
+  const ask = () => ctx.newsdesk.ask(stripDiscordMarkup(q), askOptions(conversation));
+  const done = await queuedReply(ctx.gate, userId, ask, sink, { cooldown: true });
   if (done.kind === "refused") return;
   if (done.kind === "done") {
     const lookup = articleLookup(ctx.newsdesk);
-    ctx.logger.info("answered", { kind: done.value.kind, mode: done.value.mode, chars: q.length });
-    return sink.deliver(formatAnswer(done.value, (id) => lookup(id)?.title));
+    const followUp = done.value.conversation?.followUp ?? false;
+    ctx.logger.info("answered", { kind: done.value.kind, mode: done.value.mode, chars: q.length, ...(conversation && { followUp }) });
+    return sink.deliver(formatAnswer(done.value, (id) => lookup(id)?.title, { followUpId: conversation?.followUpId }));
   }
   if (done.error instanceof QuestionError) return sink.deliver(textReply(done.error.message));
   ctx.logger.error("ask failed", { error: done.error });

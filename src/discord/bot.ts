@@ -32,6 +32,8 @@ export interface BotSettings {
   api?: string;
   /** Retry windows and backoff (tests shorten them). */
   delivery?: Partial<DeliveryPolicy>;
+  /** In ask channels, a person's question this soon after their previous one follows it up; default 120. */
+  conversationWindowSeconds?: number;
   /** Answer workers over Redis (REDIS_URL): questions are queued for them instead of answered here. */
   cluster?: Cluster;
 }
@@ -69,6 +71,7 @@ export async function startBot(
     gate,
     logger,
     askChannels: new Set(settings.askChannels),
+    conversationWindowMs: (settings.conversationWindowSeconds ?? 120) * 1000,
     now: () => new Date(),
     delivery: { ...DEFAULT_DELIVERY, ...settings.delivery },
     lanes: createReplyLanes(client),

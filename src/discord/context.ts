@@ -14,6 +14,8 @@ export interface BotContext {
   logger: Logger;
   /** Channels where every question is answered (needs the Message Content intent). */
   askChannels: ReadonlySet<string>;
+  /** In ask channels, a person's question this soon after their last one follows it up (0: never). */
+  conversationWindowMs: number;
   now(): Date;
   /** How long replies are retried when Discord fails. */
   delivery: DeliveryPolicy;

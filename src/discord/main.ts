@@ -21,6 +21,7 @@ runService(async (config, newsdesk, logger, cluster) => {
       queueConcurrency: config.QUEUE_CONCURRENCY,
       queueMaxWaiting: config.QUEUE_MAX_WAITING,
       queueMaxWaitSeconds: config.QUEUE_MAX_WAIT_SECONDS,
+      conversationWindowSeconds: config.CONVERSATION_WINDOW_SECONDS,
       api: config.DISCORD_API_URL,
       cluster,
     },

@@ -9,8 +9,18 @@ export type ReplyTarget =
   /** A reply to a channel message (mentions and ask channels). */
   | { kind: "message"; channelId: string; messageId: string };
 
+/** The conversation a question belongs to, as the face decided it (src/discord/conversation-key.ts):
+ *  the store key, where it starts from when new, how recent its last turn must be, and the id the
+ *  reply's "Ask a follow-up" button carries (none where no button fits: threads, private replies). */
+export interface ConversationRef {
+  key: string;
+  continueFrom?: string;
+  withinMs?: number;
+  followUpId?: string;
+}
+
 export type WorkSpec =
-  | { kind: "ask"; question: string }
+  | { kind: "ask"; question: string; conversation?: ConversationRef }
   | { kind: "summary"; articleId?: string; topic?: string; length: SummaryLength }
   | { kind: "passage"; passageId: string };
 

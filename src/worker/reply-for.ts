@@ -1,6 +1,6 @@
 // The reply to one queued piece of work, made by a worker from its own index: the same formatting
 // the one-process bot uses, so a reply reads the same whichever process made it.
-import { WENT_WRONG } from "../discord/answer-flow.js";
+import { WENT_WRONG, askOptions } from "../discord/answer-flow.js";
 import { articleLookup } from "../discord/context.js";
 import { formatAnswer } from "../discord/format/answer-reply.js";
 import { fitText } from "../discord/format/limits.js";
@@ -18,8 +18,8 @@ export async function replyFor(newsdesk: Newsdesk, work: WorkSpec): Promise<Repl
   switch (work.kind) {
     case "ask": {
       try {
-        const answer = await newsdesk.ask(stripDiscordMarkup(work.question));
-        return formatAnswer(answer, (id) => lookup(id)?.title);
+        const answer = await newsdesk.ask(stripDiscordMarkup(work.question), askOptions(work.conversation));
+        return formatAnswer(answer, (id) => lookup(id)?.title, { followUpId: work.conversation?.followUpId });
       } catch (error) {
         // An empty or over-long question is an answer in words, not a failure to retry.
         if (error instanceof QuestionError) return textReply(error.message);

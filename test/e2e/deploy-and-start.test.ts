@@ -103,7 +103,7 @@ describe("npm run deploy-commands as a command", () => {
     expect(code).toBe(0);
     expect(out).toContain(`Registered 10 commands to guild ${GUILD_ID} (available now)`);
     expect(out).toContain(
-      `Invite link: https://discord.com/oauth2/authorize?client_id=${APP_ID}&scope=bot+applications.commands&permissions=274877991936`,
+      `Invite link: https://discord.com/oauth2/authorize?client_id=${APP_ID}&scope=bot+applications.commands&permissions=309237730304`,
     );
     expect(fake.commandPuts).toHaveLength(1);
   });

@@ -10,6 +10,7 @@ import { parseCustomId } from "../format/custom-id.js";
 import { formatArticlesPage } from "../format/other-replies.js";
 import { safeBody } from "../format/safe-text.js";
 import { replyPrivately, reportFailure } from "../interaction-reply.js";
+import { onFollowUpButton } from "../open-thread.js";
 import { showPassage } from "../show-passage.js";
 
 export const EXPIRED_BUTTON = "This button has expired. Ask again for a fresh answer.";
@@ -36,6 +37,7 @@ export async function onInteraction(interaction: Interaction, registry: CommandR
     } else if (interaction.isButton()) {
       const action = parseCustomId(interaction.customId);
       if (action.kind === "passage") await showPassage(interaction, action.passageId, ctx, true);
+      else if (action.kind === "follow-up") await onFollowUpButton(interaction, ctx);
       else if (action.kind === "articles") {
         await interaction.update({ ...safeBody(formatArticlesPage(ctx.newsdesk.articles(), action.page)), allowedMentions: NO_MENTIONS });
       } else {

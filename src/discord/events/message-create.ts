@@ -1,11 +1,12 @@
-// Questions in channels: a mention of the bot anywhere, or any question in a configured ask channel.
+// Questions in channels: a mention of the bot anywhere, any question in a configured ask channel,
+// and follow-ups (replies to the bot's answers, messages in the threads it opened): see follow-up.ts.
 import type { Message } from "discord.js";
 import { answerQuestion, type AnswerSink } from "../answer-flow.js";
 import type { BotContext } from "../context.js";
 import { deliverToChannel } from "../delivery/deliver-to-channel.js";
 import { textReply } from "../format/reply-body.js";
 import { safeBody } from "../format/safe-text.js";
-import { looksLikeQuestion, stripBotMention } from "../question.js";
+import { routeMessage } from "../follow-up.js";
 
 function messageSink(message: Message, ctx: BotContext): AnswerSink {
   const settings = { policy: ctx.delivery, logger: ctx.logger, receivedAt: Date.now() };
@@ -28,12 +29,10 @@ function messageSink(message: Message, ctx: BotContext): AnswerSink {
 
 export async function onMessage(message: Message, botId: string, ctx: BotContext): Promise<void> {
   if (message.author.bot || message.webhookId || message.system) return;
-  // Only a direct mention of the bot counts: not @everyone, @here or a role.
-  const mentioned = message.mentions.users.has(botId);
-  const inAskChannel = ctx.askChannels.has(message.channelId);
-  if (!mentioned && !(inAskChannel && looksLikeQuestion(message.content))) return;
   try {
-    await answerQuestion(ctx, message.author.id, stripBotMention(message.content, botId), messageSink(message, ctx));
+    const route = await routeMessage(message, botId, ctx, ctx.conversationWindowMs);
+    if (route.kind === "ignore") return;
+    await answerQuestion(ctx, message.author.id, route.question, messageSink(message, ctx), route.conversation);
   } catch (error) {
     ctx.logger.error("message answer failed", { error, channel: message.channelId, message: message.id });
   }

@@ -2,7 +2,7 @@
 // marked; a passage as "The article says:" above the quoted sentence, nothing marked; "Not found"
 // with the nearest passages. Article (linked when it has a source), paragraph, mode in the footer. Pure.
 import type { APIEmbed } from "discord.js";
-import type { Answer, Mode, Nearest, Quote } from "../../types.js";
+import type { ConversationAnswer, Mode, Nearest, Quote } from "../../types.js";
 import { LIMITS, fitText } from "./limits.js";
 import { link, markedQuote, plain } from "./markdown.js";
 import { CUSTOM_ID } from "./custom-id.js";
@@ -14,6 +14,26 @@ const NEAREST_EXCERPT = 300;
 const COLOUR = { answer: 0x2b6cb0, passage: 0xb7791f, notFound: 0x718096 };
 
 export type TitleOf = (articleId: string) => string | undefined;
+
+export interface AnswerReplyOptions {
+  /** The conversation id an "Ask a follow-up" button carries; no button when absent. */
+  followUpId?: string;
+}
+
+type Answer = ConversationAnswer;
+
+const FOLLOWING_UP_MAX = 120;
+
+/** "Following up on: …" when the reply built on an earlier question, so the asker sees it did. */
+function withContext(footer: string, answer: Answer): { text: string } {
+  const previous = answer.conversation?.followUp ? answer.conversation.previousQuestion : undefined;
+  if (previous === undefined) return { text: footer };
+  return { text: fitText(`${footer}\nFollowing up on: ${fitText(previous.replace(/\s+/g, " ").trim(), FOLLOWING_UP_MAX)}`, LIMITS.footer) };
+}
+
+function followUpButton(options: AnswerReplyOptions) {
+  return options.followUpId ? [{ customId: CUSTOM_ID.followUp(options.followUpId), label: "Ask a follow-up" }] : [];
+}
 
 export function modeLabel(mode: Mode): string {
   return mode === "model" ? "model" : "lexical (keyword match, no model)";
@@ -56,19 +76,19 @@ function sourceFields(c: Quote): APIEmbed["fields"] {
   ];
 }
 
-function cited(embed: APIEmbed, c: Quote): ReplyBody {
+function cited(embed: APIEmbed, c: Quote, options: AnswerReplyOptions): ReplyBody {
   if (c.source && /^https?:\/\//.test(c.source)) embed.url = c.source;
   return {
     embeds: [embed],
-    components: buttonRows([{ customId: CUSTOM_ID.passage(c.passageId), label: "Show passage" }]),
+    components: buttonRows([{ customId: CUSTOM_ID.passage(c.passageId), label: "Show passage" }, ...followUpButton(options)]),
   };
 }
 
 const percent = (score: number) => Math.round(Math.min(1, Math.max(0, score)) * 100);
 
-export function formatAnswer(answer: Answer, titleOf: TitleOf): ReplyBody {
-  if (answer.kind === "not-found") return formatNotFound(answer, titleOf);
-  if (answer.kind === "passage") return formatPassage(answer);
+export function formatAnswer(answer: Answer, titleOf: TitleOf, options: AnswerReplyOptions = {}): ReplyBody {
+  if (answer.kind === "not-found") return formatNotFound(answer, titleOf, options);
+  if (answer.kind === "passage") return formatPassage(answer, options);
   const c = answer.citation;
   const w = quoteWindow(c.quote, c.answerStart, c.answerEnd);
   const bold = `**${plain(fitText(answer.answer.trim(), 500))}**`;
@@ -80,14 +100,15 @@ export function formatAnswer(answer: Answer, titleOf: TitleOf): ReplyBody {
       title: fitText(c.title, LIMITS.embedTitle),
       description,
       fields: sourceFields(c),
-      footer: { text: `Mode: ${modeLabel(answer.mode)} · Confidence: ${percent(answer.score)}%` },
+      footer: withContext(`Mode: ${modeLabel(answer.mode)} · Confidence: ${percent(answer.score)}%`, answer),
     },
     c,
+    options,
   );
 }
 
 /** The sentence is the answer: labelled so, quoted, and no span marked as if it were certain. */
-function formatPassage(answer: Extract<Answer, { kind: "passage" }>): ReplyBody {
+function formatPassage(answer: Extract<Answer, { kind: "passage" }>, options: AnswerReplyOptions): ReplyBody {
   const c = answer.citation;
   const w = quoteWindow(c.quote, 0, 0);
   const description = fitText(`**The article says:**\n${markedQuote(w.quote, 0, 0)}`, LIMITS.embedDescription);
@@ -98,13 +119,14 @@ function formatPassage(answer: Extract<Answer, { kind: "passage" }>): ReplyBody 
       title: fitText(c.title, LIMITS.embedTitle),
       description,
       fields: sourceFields(c),
-      footer: { text: `Mode: ${modeLabel(answer.mode)} · No single phrase stood out: this sentence holds the answer` },
+      footer: withContext(`Mode: ${modeLabel(answer.mode)} · No single phrase stood out: this sentence holds the answer`, answer),
     },
     c,
+    options,
   );
 }
 
-function formatNotFound(answer: Extract<Answer, { kind: "not-found" }>, titleOf: TitleOf): ReplyBody {
+function formatNotFound(answer: Extract<Answer, { kind: "not-found" }>, titleOf: TitleOf, options: AnswerReplyOptions): ReplyBody {
   const shown = answer.nearest.slice(0, NEAREST_SHOWN);
   const lead = "I could not find an answer to that in the articles I have.";
   const description = shown.length ? `${lead} These passages came nearest; they may not answer it.` : `${lead} No passage came close.`;
@@ -114,10 +136,8 @@ function formatNotFound(answer: Extract<Answer, { kind: "not-found" }>, titleOf:
     title: "Not found",
     description,
     fields: shown.map((n, i) => nearestField(n, i, titleOf)),
-    footer: { text: `Mode: ${modeLabel(answer.mode)}` },
+    footer: withContext(`Mode: ${modeLabel(answer.mode)}`, answer),
   };
-  return {
-    embeds: [embed],
-    components: buttonRows(shown.map((n, i) => ({ customId: CUSTOM_ID.passage(n.passageId), label: `Passage ${i + 1}` }))),
-  };
+  const passages = shown.map((n, i) => ({ customId: CUSTOM_ID.passage(n.passageId), label: `Passage ${i + 1}` }));
+  return { embeds: [embed], components: buttonRows([...passages, ...followUpButton(options)]) };
 }
