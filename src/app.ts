@@ -16,7 +16,13 @@ import { repairText } from "./knowledge/repair/index.js";
 import type { Logger } from "./log.js";
 // The models barrel loads transformers.js only when a model is really loaded (a lexical start stays cheap).
 import { resolveModels, summaryModel, watchForModels, type ModelWatcher, type ReadyModels } from "./models/index.js";
-import { askInConversation, CONVERSATION_DEFAULTS, conversationLimits, createMemoryStore, type ConversationStore } from "./conversation/index.js";
+import {
+  askInConversation,
+  CONVERSATION_DEFAULTS,
+  conversationLimits,
+  createMemoryStore,
+  type ConversationStore,
+} from "./conversation/index.js";
 import type { PassageBoost } from "./retrieval/retrieve.js";
 import { coalesce } from "./search/coalesced-reindex.js";
 import { reindexOffThread } from "./search/reindex-off-thread.js";
@@ -144,9 +150,9 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     }
   }
 
-  const conversations = options.conversations ?? createMemoryStore(
-    conversationLimits({ turns: config.CONVERSATION_TURNS, idleMinutes: config.CONVERSATION_IDLE_MINUTES }),
-  );
+  const conversations =
+    options.conversations ??
+    createMemoryStore(conversationLimits({ turns: config.CONVERSATION_TURNS, idleMinutes: config.CONVERSATION_IDLE_MINUTES }));
 
   async function askCore(question: string, { boost, readAs }: { boost?: PassageBoost; readAs?: string } = {}) {
     const { models, embedding } = state;

@@ -34,7 +34,11 @@ export function answerConversation(place: Place, conversationId: string): Conver
 }
 
 /** A thread the bot opened on an answer: its own conversation, starting from the answer's. */
-export function threadConversation(guildId: string | null, threadId: string, parent?: { channelId: string; conversationId: string }): ConversationRef {
+export function threadConversation(
+  guildId: string | null,
+  threadId: string,
+  parent?: { channelId: string; conversationId: string },
+): ConversationRef {
   return {
     key: `${scope({ guildId, channelId: threadId })}:thread`,
     ...(parent ? { continueFrom: `${scope({ guildId, channelId: parent.channelId })}:${parent.conversationId}` } : {}),

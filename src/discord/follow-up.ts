@@ -4,13 +4,7 @@
 // Everything else is ignored; anything that is not one of the first three starts a new conversation.
 import type { Message, ThreadChannel } from "discord.js";
 import type { BotContext } from "./context.js";
-import {
-  answerConversation,
-  newConversation,
-  personConversation,
-  threadConversation,
-  type ConversationRef,
-} from "./conversation-key.js";
+import { answerConversation, newConversation, personConversation, threadConversation, type ConversationRef } from "./conversation-key.js";
 import { parseCustomId } from "./format/custom-id.js";
 import { looksLikeQuestion, stripBotMention } from "./question.js";
 

@@ -29,7 +29,8 @@ export async function openThreadOn(answer: Message, ctx: BotContext): Promise<Op
   }
 }
 
-export const NO_THREAD = "I could not open a thread here (the bot may lack the Create Public Threads permission). Reply to the answer instead: that follows it up too.";
+export const NO_THREAD =
+  "I could not open a thread here (the bot may lack the Create Public Threads permission). Reply to the answer instead: that follows it up too.";
 
 /** "Ask a follow-up": a thread on the answer, and a private note pointing to it. */
 export async function onFollowUpButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {

@@ -16,7 +16,6 @@ export const CUSTOM_ID = {
   followUp: (conversationId: string) => `followup:${conversationId}`,
 };
 
-
 /** Small integers; "◀ Newer" on the first page (disabled) is page -1. formatArticlesPage clamps. */
 const PAGE = /^-?\d{1,6}$/;
 

@@ -39,6 +39,10 @@ export class FakeDiscord extends FakeRest {
     return `ws://127.0.0.1:${this.port}/gateway`;
   }
 
+  protected threadCreated(thread: any): void {
+    this.gateway.send("THREAD_CREATE", thread, thread.guild_id);
+  }
+
   allProblems(): string[] {
     return [...this.problems, ...this.gateway.problems];
   }
@@ -72,11 +76,25 @@ export class FakeDiscord extends FakeRest {
     return record;
   }
 
-  /** A person posts in a channel; `mentionBot` puts `<@bot>` in front as the client would. */
-  post(options: { content: string; from?: FakeUser; mentionBot?: boolean; everyone?: boolean; channelId?: string; guildId?: string }) {
+  /**
+   * A person posts in a channel (or a thread: its id as `channelId`); `mentionBot` puts `<@bot>` in
+   * front as the client would. `replyTo` makes it a reply to that message, pinging its author as the
+   * client does unless `replyPing: false`.
+   */
+  post(options: {
+    content: string;
+    from?: FakeUser;
+    mentionBot?: boolean;
+    everyone?: boolean;
+    channelId?: string;
+    guildId?: string;
+    replyTo?: any;
+    replyPing?: boolean;
+  }) {
     const author = userObject(options.from ?? USERS.alice);
     const content = options.mentionBot ? `<@${BOT_ID}> ${options.content}` : options.content;
-    const mentions = options.mentionBot ? [botUser] : [];
+    const replyPing = options.replyTo && options.replyPing !== false && options.replyTo.author?.id === BOT_ID;
+    const mentions = options.mentionBot || replyPing ? [botUser] : [];
     const id = snowflake();
     const message = messageObject({
       id,
@@ -86,12 +104,23 @@ export class FakeDiscord extends FakeRest {
       mentions,
       mentionEveryone: options.everyone ?? /@everyone|@here/.test(content),
       guildId: options.guildId,
+      ...(options.replyTo && {
+        type: 19,
+        reference: {
+          type: 0,
+          message_id: options.replyTo.id,
+          channel_id: options.replyTo.channel_id,
+          guild_id: options.guildId ?? GUILD_ID,
+        },
+      }),
     });
+    // Discord sends the replied-to message along with a reply.
+    if (options.replyTo) Object.assign(message, { referenced_message: options.replyTo });
     // What Discord does: no GuildMessages intent, no event; no Message Content intent, no text
     // unless the message mentions the bot.
     const intents = this.gateway.intents;
     if (!(intents & INTENTS.guildMessages)) return { id, delivered: false };
-    const withContent = intents & INTENTS.messageContent || options.mentionBot;
+    const withContent = intents & INTENTS.messageContent || options.mentionBot || replyPing;
     const event = withContent ? message : { ...message, content: "", embeds: [], components: [] };
     this.gateway.send("MESSAGE_CREATE", event, options.guildId ?? GUILD_ID);
     return { id, delivered: true, message };

@@ -3,7 +3,7 @@
 import { EventEmitter } from "node:events";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { checkChoices, checkCommands, checkMessage } from "./validate.js";
-import { APP_ID, CHANNEL_ID, TOKEN, botUser, messageObject, snowflake } from "./world.js";
+import { APP_ID, CHANNEL_ID, TOKEN, botUser, messageObject, snowflake, threadObject } from "./world.js";
 
 export interface Recorded {
   method: string;
@@ -25,6 +25,7 @@ export interface FakeInteraction {
 }
 
 const LOADING = 1 << 7;
+const HAS_THREAD = 1 << 5;
 
 type Handler = (req: IncomingMessage, body: any, params: string[]) => { status: number; json?: unknown };
 
@@ -53,6 +54,8 @@ export abstract class FakeRest {
   readonly interactions = new Map<string, FakeInteraction>();
   readonly channelMessages: any[] = [];
   commandPuts: { route: string; body: any[] }[] = [];
+  /** Threads started on messages (POST /channels/:id/messages/:id/threads), by id (= the message's). */
+  readonly threads = new Map<string, any>();
   /** Shards GET /gateway/bot recommends. */
   shardCount = 1;
   /** Delay before answering REST calls, to let tests hold a reply in flight. */
@@ -63,6 +66,9 @@ export abstract class FakeRest {
   protected readonly events = new EventEmitter();
 
   abstract get gatewayUrl(): string;
+
+  /** Discord tells the gateway about a new thread (THREAD_CREATE). */
+  protected abstract threadCreated(thread: any): void;
 
   private routes: [string, RegExp, Handler][] = [
     [
@@ -83,6 +89,8 @@ export abstract class FakeRest {
     ["POST", /^\/webhooks\/(\d+)\/([^/]+)$/, (_r, body, [app, token]) => this.followUp(app!, token!, body)],
     ["POST", /^\/channels\/(\d+)\/messages$/, (_r, body, [channel]) => this.createMessage(channel!, body)],
     ["POST", /^\/channels\/(\d+)\/typing$/, () => ({ status: 204 })],
+    ["GET", /^\/channels\/(\d+)\/messages\/(\d+)$/, (_r, _b, [channel, id]) => this.getMessage(channel!, id!)],
+    ["POST", /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/, (_r, body, [channel, id]) => this.startThread(channel!, id!, body)],
     ["PUT", /^\/applications\/(\d+)\/commands$/, (_r, body, [app]) => this.putCommands(app!, `global`, body)],
     ["PUT", /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, (_r, body, [app, guild]) => this.putCommands(app!, `guild:${guild}`, body)],
   ];
@@ -227,6 +235,35 @@ export abstract class FakeRest {
     };
     this.channelMessages.push(message);
     return { status: 200, json: message };
+  }
+
+  /** Every message the bot's REST calls made: channel messages and interaction responses. */
+  private findMessage(id: string): any | undefined {
+    const inChannel = this.channelMessages.find((m) => m.id === id);
+    if (inChannel) return inChannel;
+    for (const i of this.interactions.values()) if (i.original?.id === id) return i.original;
+    return undefined;
+  }
+
+  private getMessage(channel: string, id: string) {
+    const message = this.findMessage(id);
+    if (!message || message.channel_id !== channel) return { status: 404, json: { code: 10008, message: "Unknown Message" } };
+    return { status: 200, json: message };
+  }
+
+  private startThread(channel: string, id: string, body: any) {
+    const message = this.findMessage(id);
+    if (!message || message.channel_id !== channel) return { status: 404, json: { code: 10008, message: "Unknown Message" } };
+    if (this.threads.has(id)) return { status: 400, json: { code: 160004, message: "A thread has already been created for this message" } };
+    if (typeof body?.name !== "string" || body.name.length < 1 || body.name.length > 100)
+      return this.refuse("start thread", ["name must be 1–100 characters"]);
+    const thread = threadObject({ id, parentId: channel, guildId: message.guild_id, name: body.name, ownerId: botUser.id });
+    this.threads.set(id, thread);
+    // Discord marks the message HAS_THREAD and shows the thread on it.
+    message.flags = (message.flags ?? 0) | HAS_THREAD;
+    message.thread = thread;
+    this.threadCreated({ ...thread, newly_created: true });
+    return { status: 201, json: thread };
   }
 
   private putCommands(app: string, route: string, body: any) {

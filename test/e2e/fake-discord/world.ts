@@ -98,6 +98,31 @@ export function channelObject(id: string, name: string, guildId = GUILD_ID) {
   };
 }
 
+/** A public thread started on a message: it has the message's id. */
+export function threadObject(fields: { id: string; parentId: string; guildId?: string; name: string; ownerId: string }) {
+  return {
+    id: fields.id,
+    type: 11,
+    guild_id: fields.guildId ?? GUILD_ID,
+    parent_id: fields.parentId,
+    owner_id: fields.ownerId,
+    name: fields.name,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    message_count: 0,
+    member_count: 1,
+    flags: 0,
+    total_message_sent: 0,
+    thread_metadata: {
+      archived: false,
+      auto_archive_duration: 60,
+      archive_timestamp: new Date().toISOString(),
+      locked: false,
+      create_timestamp: new Date().toISOString(),
+    },
+  };
+}
+
 export function guildObject(guild: FakeGuild = GUILDS[0]!) {
   return {
     id: guild.id,

@@ -13,6 +13,17 @@ describe("custom ids", () => {
     expect(parseCustomId(CUSTOM_ID.articlesPage(page))).toEqual({ kind: "articles", page });
   });
 
+  it.each(["q1400000000000000301", "u42"])("a follow-up button for conversation %s reads back as it", (id) => {
+    expect(parseCustomId(CUSTOM_ID.followUp(id))).toEqual({ kind: "follow-up", conversationId: id });
+  });
+
+  it.each(["followup:", "followup:private:1", "followup:thread", "followup:q1:x", "followup:q123456789012345678901"])(
+    "a follow-up id that names no channel conversation (%j) is unknown: a forged one reaches no private key",
+    (id) => {
+      expect(parseCustomId(id)).toEqual({ kind: "unknown" });
+    },
+  );
+
   it.each(["", "passage", "passage:", "passage:   ", "articles:", "articles:two", "articles:1e9", "articles:9999999", "vote:1", ":x"])(
     "a forged or unknown id %j is a value, not a throw",
     (id) => {
