@@ -10,6 +10,9 @@ import { watchKnowledge } from "../service/watch-knowledge.js";
 import type { Newsdesk } from "../types.js";
 import { startAnswerWorker, type AnswerWorker } from "./answer-worker.js";
 import { restDelivery } from "./deliver.js";
+import type { Redis } from "ioredis";
+import { conversationStoreFor } from "../scale/conversation-store.js";
+import { connectRedis } from "../scale/redis-connection.js";
 
 const EXIT_CONFIG = 78;
 
@@ -28,6 +31,7 @@ const logger = createLogger({ level: config.LOG_LEVEL, format: process.stderr.is
 guardProcess(logger);
 
 let newsdesk: Newsdesk | undefined;
+let conversationRedis: Redis | undefined;
 let worker: AnswerWorker | undefined;
 let health: HealthServer | undefined;
 let state: "starting" | "ready" | "stopping" = "starting";
@@ -35,6 +39,7 @@ const signals = onStopSignals(logger, async () => {
   state = "stopping";
   await worker?.stop();
   await newsdesk?.close();
+  conversationRedis?.disconnect();
   await health?.close();
 });
 
@@ -47,7 +52,11 @@ if (config.HEALTH_PORT) {
 }
 
 const { createNewsdesk } = await import("../app.js");
+// Conversations live in Redis, so a follow-up answered by another worker still has its context.
+conversationRedis = connectRedis(redisUrl, logger, "worker-conversations");
+const conversations = conversationStoreFor(conversationRedis, config);
 newsdesk = await createNewsdesk(config, logger, {
+  conversations,
   watchModels: true,
   watchKnowledge: (reindex, mode) =>
     watchKnowledge(config.KNOWLEDGE_DIR, reindex, logger, {

@@ -4,6 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commands } from "../../src/discord/commands/index.js";
 import { deployCommands } from "../../src/discord/deploy-commands.js";
 import { FakeDiscord } from "./fake-discord/fake-discord.js";
 import { APP_ID, GUILD_ID, TOKEN } from "./fake-discord/world.js";
@@ -22,18 +23,8 @@ describe("npm run deploy-commands", () => {
     expect(result.scope).toBe("guild");
     const put = fake.commandPuts.at(-1)!;
     expect(put.route).toBe(`guild:${GUILD_ID}`);
-    expect(put.body.map((c) => c.name).sort()).toEqual([
-      "Ask Newsdesk",
-      "articles",
-      "ask",
-      "feeds",
-      "follow",
-      "reindex",
-      "source",
-      "status",
-      "summary",
-      "unfollow",
-    ]);
+    // Exactly the product's command definitions (src/discord/commands/index.ts).
+    expect(put.body.map((c) => c.name).sort()).toEqual(commands.map((c) => c.data.name).sort());
     for (const name of ["reindex", "follow", "unfollow"]) {
       expect(put.body.find((c) => c.name === name).default_member_permissions).toBe(String(1 << 5));
     }
