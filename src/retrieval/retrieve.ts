@@ -1,11 +1,13 @@
 import type { DenseHit } from "../search/quantized-vectors.js";
 import type { RowPassage, SearchIndex } from "../search/search-index.js";
-import { bestSentenceCoverage, searchTerms, searchTermsBySentence, termWeights } from "../text/index.js";
+import { searchTerms, searchWords, sentenceCoverage, splitSentences, termWeights } from "../text/index.js";
 import type { ScoredPassage } from "../types.js";
 import { bm25Score, DEFAULT_BM25_PARAMS, type Bm25Params } from "./bm25-score.js";
 import { fuseRankings } from "./fuse.js";
 import { RETRIEVAL_DEFAULTS } from "./retrieval-defaults.js";
 import { proximityBonus } from "./proximity.js";
+import { answerShape, hasShape } from "./answer-shape.js";
+import { phraseBonus } from "./phrase-match.js";
 
 /** Nearest passages by embedding: exact or approximate, over the passages embedded so far. */
 export interface DenseSearch {
@@ -25,6 +27,10 @@ export interface RetrieveOptions {
   proximityWeight?: number;
   /** Weight of the best single sentence's share of the question's words (tuned on SQuAD). */
   sentenceWeight?: number;
+  /** Weight of the question's word pairs said verbatim (phrase-match.ts; learned on SQuAD). */
+  phraseWeight?: number;
+  /** Bonus when the best sentence has the shape the question asks for (answer-shape.ts; learned on SQuAD). */
+  shapeWeight?: number;
   /** RRF weights of the two rankings (tuned on SQuAD). */
   bm25Weight?: number;
   denseWeight?: number;
@@ -56,8 +62,13 @@ export function retrieve(index: SearchIndex, question: string, options: Retrieve
   const queryTerms = searchTerms(question);
   const lambda = options.proximityWeight ?? RETRIEVAL_DEFAULTS.proximityWeight;
   const mu = options.sentenceWeight ?? RETRIEVAL_DEFAULTS.sentenceWeight;
+  const phraseWeight = options.phraseWeight ?? RETRIEVAL_DEFAULTS.phraseWeight;
+  const shapeWeight = options.shapeWeight ?? RETRIEVAL_DEFAULTS.shapeWeight;
+  const shape = answerShape(question);
+  const questionWords = searchWords(question);
   const idf = (t: string) => index.idf(t);
   const queryIdf = termWeights(queryTerms, idf);
+  const wordIdf = new Map(questionWords.map((w) => [w, idf(searchTerms(w)[0] ?? "")]));
   const corpus = { idf, averageLength: index.averageLength() };
   const boost = options.boost;
   const lean = (p: { articleId: string; paragraph: number }) => (boost ? boost(p) : 1);
@@ -66,14 +77,25 @@ export function retrieve(index: SearchIndex, question: string, options: Retrieve
   const titleTerms = new Map<string, string[]>();
   const lexical = distinct(index.passagesAt(engine.map((h) => h.row)), depth)
     .map((passage) => {
-      const sentences = searchTermsBySentence(passage.text);
+      const ranges = splitSentences(passage.text);
+      const sentences = ranges.map((r) => searchTerms(passage.text.slice(r.start, r.end)));
       let title = titleTerms.get(passage.title);
       if (!title) titleTerms.set(passage.title, (title = searchTerms(passage.title)));
       const bm25 = bm25Score(queryTerms, sentences.flat(), title, corpus, params);
+      // The sentence that says most of the question: its coverage, and whether it has the answer's shape.
+      let best = -1;
+      let coverage = 0;
+      sentences.forEach((terms, i) => {
+        const c = sentenceCoverage(terms, queryIdf);
+        if (c > coverage) [best, coverage] = [i, c];
+      });
+      const shaped = shape && best >= 0 && hasShape(passage.text.slice(ranges[best]!.start, ranges[best]!.end), shape) ? 1 : 0;
+      const phrase = phraseWeight ? phraseBonus(questionWords, searchWords(passage.text), (w) => wordIdf.get(w) ?? 0) : 0;
       return {
         passage,
         score:
-          lean(passage) * (bm25 + lambda * proximityBonus(idf, queryTerms, sentences) + mu * bestSentenceCoverage(sentences, queryIdf)),
+          lean(passage) *
+          (bm25 + lambda * proximityBonus(idf, queryTerms, sentences) + mu * coverage + phraseWeight * phrase + shapeWeight * shaped),
       };
     })
     .sort((a, b) => b.score - a.score || a.passage.row - b.passage.row);
