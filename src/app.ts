@@ -26,6 +26,7 @@ import {
 import type { PassageBoost } from "./retrieval/retrieve.js";
 import { coalesce } from "./search/coalesced-reindex.js";
 import { reindexOffThread } from "./search/reindex-off-thread.js";
+import { indexThreads } from "./search/prepare-pool.js";
 import { DIGEST_DEFAULTS, summarizeArticle, summarizeGenerated, summarizeTopic } from "./summarize/index.js";
 import type { ArticleInfo, ChangeDetection, Embedder, Newsdesk, Passage, Reader, ReindexReport } from "./types.js";
 
@@ -84,6 +85,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     repair: (b: string) => repairText(b),
     logger,
     maxArticleBytes: config.MAX_ARTICLE_BYTES,
+    threads: indexThreads(),
   });
   const first = await knowledge.refresh();
   logReport(logger, first);

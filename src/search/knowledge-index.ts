@@ -19,6 +19,9 @@ export interface KnowledgeIndexOptions {
   readFolder?: ReadFolder;
   /** Larger files are skipped (see RefreshOptions). */
   maxArticleBytes?: number;
+  /** Worker threads preparing articles in a large refresh (see RefreshOptions). */
+  threads?: number;
+  parallelFrom?: number;
 }
 
 /** The index of one knowledge folder: its database, the queries over it, and refresh. */

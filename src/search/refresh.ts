@@ -1,13 +1,13 @@
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
-import { isSystemError, UnreadableFile } from "../errors.js";
-import { buildArticle, hashBytes } from "../knowledge/build-article.js";
 import { assignArticleIds } from "../knowledge/article-ids.js";
 import { scanFolder, type ReadFolder } from "../knowledge/scan-folder.js";
 import type { Logger } from "../log.js";
 import type { KnowledgeProblem, ReindexReport } from "../types.js";
-import { articleWriter, prepareArticle, type FileState, type PreparedArticle } from "./article-rows.js";
+import { articleWriter, type FileState, type PreparedArticle } from "./article-rows.js";
 import type { IndexDatabase } from "./open-database.js";
+import { isProblem, mapLimit, prepareFile, reasonOf as reason, type PrepareJob, type PrepareOutcome } from "./prepare-file.js";
+import { startPreparePool, type PreparePool } from "./prepare-pool.js";
 
 export interface RefreshOptions {
   knowledgeDir: string;
@@ -19,7 +19,17 @@ export interface RefreshOptions {
   readFolder?: ReadFolder;
   /** Larger files are skipped as problems, never read (MAX_ARTICLE_BYTES). */
   maxArticleBytes?: number;
+  /**
+   * Worker threads that prepare articles while this thread writes, when at least `parallelFrom`
+   * files (default 500) are to be read; 0 or 1 prepares them on this thread. The workers repair
+   * text with `repairText`, so give `repair: repairText` (or no threads) for the same index.
+   */
+  threads?: number;
+  parallelFrom?: number;
 }
+
+/** Below this many files to read, starting workers (their word lists load in ~0.5 s) costs more than it saves. */
+const PARALLEL_FROM = 500;
 
 interface StoredFile {
   file: string;
@@ -28,23 +38,6 @@ interface StoredFile {
   mtime: number;
   hash: string;
 }
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  });
-  await Promise.all(workers);
-  return out;
-}
-
-// A file that cannot be read or parsed is a problem to report; anything else is broken state.
-const isProblem = (error: unknown) => error instanceof UnreadableFile || isSystemError(error);
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Brings the database up to date with the knowledge folder. A file whose size and modification
@@ -106,47 +99,70 @@ export async function refreshIndex(db: IndexDatabase, options: RefreshOptions): 
   for (const row of stored.values()) if (present.has(row.file)) owner.set(row.id, row.file);
 
   const batch = options.batch ?? 256;
+  const threads = options.threads ?? 0;
+  const pool: PreparePool | undefined =
+    threads > 1 && pending.length >= (options.parallelFrom ?? PARALLEL_FROM) ? startPreparePool(knowledgeDir, threads) : undefined;
+  if (pool) logger.info(`Indexing ${pending.length} files, prepared on ${threads} worker threads`);
+  const prepare = (from: number): Promise<PrepareOutcome[]> => {
+    const jobs = pending.slice(from, from + batch).map((state): PrepareJob => {
+      const row = stored.get(state.file);
+      return { state, id: ids.get(state.file)!, ...(row && { stored: { hash: row.hash, id: row.id } }) };
+    });
+    return pool ? pool.prepare(jobs) : mapLimit(jobs, 16, (job) => prepareFile(knowledgeDir, job, options.repair));
+  };
   const started = Date.now();
   let lastLog = started;
-  for (let b = 0; b < pending.length; b += batch) {
-    const slice = pending.slice(b, b + batch);
-    const outcomes = await mapLimit(slice, 16, async (state) => {
-      try {
-        const bytes = await readFile(path.join(knowledgeDir, state.file));
-        const row = stored.get(state.file);
-        const id = ids.get(state.file)!;
-        if (row && row.hash === hashBytes(bytes) && row.id === id) return { kind: "touched" as const, state };
-        return { kind: "built" as const, item: prepareArticle(state, buildArticle(state.file, bytes, options.repair, id)) };
-      } catch (error) {
-        if (!isProblem(error)) throw error;
-        problems.push({ file: state.file, reason: reason(error) });
-        return undefined;
+  try {
+    // The next batches are prepared (on the workers) while this one is written, so no worker waits
+    // for the writes; at most `ahead + 1` batches are in memory.
+    const ahead: Promise<PrepareOutcome[]>[] = [];
+    const queueUpTo = (b: number) => {
+      for (let from = b + ahead.length * batch; ahead.length < (pool ? 2 : 1) && from < pending.length; from += batch) {
+        const p = prepare(from);
+        // Awaited in its turn; an error meanwhile must not surface as unhandled.
+        p.catch(() => {});
+        ahead.push(p);
       }
-    });
-    const puts: PreparedArticle[] = [];
-    for (const outcome of outcomes) {
-      if (outcome?.kind === "touched") report.unchanged++;
-      if (outcome?.kind !== "built") continue;
-      const { item } = outcome;
-      const holder = owner.get(item.article.id);
-      if (holder !== undefined && holder !== item.state.file) {
-        problems.push({ file: item.state.file, reason: `its article id "${item.article.id}" is already taken by ${holder}` });
-        continue;
+    };
+    for (let b = 0; b < pending.length; b += batch) {
+      queueUpTo(b);
+      const outcomes = await ahead.shift()!;
+      queueUpTo(b + batch);
+      const puts: PreparedArticle[] = [];
+      const touched: FileState[] = [];
+      for (const outcome of outcomes) {
+        if (outcome.kind === "problem") {
+          problems.push({ file: outcome.file, reason: outcome.reason });
+          continue;
+        }
+        if (outcome.kind === "touched") {
+          report.unchanged++;
+          touched.push(outcome.state);
+          continue;
+        }
+        const { item } = outcome;
+        const holder = owner.get(item.article.id);
+        if (holder !== undefined && holder !== item.state.file) {
+          problems.push({ file: item.state.file, reason: `its article id "${item.article.id}" is already taken by ${holder}` });
+          continue;
+        }
+        owner.set(item.article.id, item.state.file);
+        puts.push(item);
+        (stored.has(item.state.file) ? report.changed : report.added).push(item.article.id);
       }
-      owner.set(item.article.id, item.state.file);
-      puts.push(item);
-      (stored.has(item.state.file) ? report.changed : report.added).push(item.article.id);
+      db.transaction(() => {
+        for (const state of touched) writer.touch(state);
+        for (const item of puts) writer.put(item);
+      })();
+      if (Date.now() - lastLog > 10_000 && b + batch < pending.length) {
+        lastLog = Date.now();
+        const done = b + batch;
+        const eta = ((Date.now() - started) / done) * (pending.length - done);
+        logger.info(`Indexing: ${done}/${pending.length} files, about ${Math.ceil(eta / 1000)} s to go`);
+      }
     }
-    db.transaction(() => {
-      for (const o of outcomes) if (o?.kind === "touched") writer.touch(o.state);
-      for (const item of puts) writer.put(item);
-    })();
-    if (Date.now() - lastLog > 10_000 && b + batch < pending.length) {
-      lastLog = Date.now();
-      const done = b + batch;
-      const eta = ((Date.now() - started) / done) * (pending.length - done);
-      logger.info(`Indexing: ${done}/${pending.length} files, about ${Math.ceil(eta / 1000)} s to go`);
-    }
+  } finally {
+    await pool?.close();
   }
 
   // Articles of a folder that cannot be listed just now are kept as they were, not dropped.

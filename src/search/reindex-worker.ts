@@ -6,6 +6,7 @@ import { parentPort, threadId, workerData } from "node:worker_threads";
 import { repairText } from "../knowledge/repair/index.js";
 import type { Logger } from "../log.js";
 import { openKnowledgeIndex } from "./knowledge-index.js";
+import { indexThreads } from "./prepare-pool.js";
 import type { ReindexReport } from "../types.js";
 
 export interface ReindexJob {
@@ -43,6 +44,7 @@ async function run(job: ReindexJob): Promise<ReindexReport> {
     repair: repairText,
     logger,
     maxArticleBytes: job.maxArticleBytes,
+    threads: indexThreads(),
   });
   try {
     // The refresh's own batches become savepoints inside this one transaction.
