@@ -11,7 +11,14 @@ import { knowledgeVersion } from "./search/knowledge-version.js";
 import { cachedQueries } from "./retrieval/query-cache.js";
 import { startEmbedding, type Embedding } from "./search/background-embedding.js";
 import { openKnowledgeIndex } from "./search/knowledge-index.js";
-import { buildCatalog, closestArticleIds, findArticles, type ArticleCatalog } from "./search/article-catalog.js";
+import {
+  buildCatalog,
+  buildCatalogNow,
+  closestArticleIds,
+  findArticles,
+  withChanges,
+  type ArticleCatalog,
+} from "./search/article-catalog.js";
 import { repairText } from "./knowledge/repair/index.js";
 import type { Logger } from "./log.js";
 // The models barrel loads transformers.js only when a model is really loaded (a lexical start stays cheap).
@@ -35,8 +42,9 @@ const { version } = createRequire(import.meta.url)("../package.json") as { versi
 /** Never mutated: every change swaps in a new state in one step. The index itself is the
  *  database, updated in place article by article (in transactions): no second copy is built. */
 interface State {
-  /** The article list and its title index, rebuilt only when the list changes. */
-  readonly catalog: ArticleCatalog;
+  /** The article list and its title index: built when first needed (or in the background, for the
+   *  bot), not on the way to the first answer; changed in place by a refresh. */
+  readonly catalog?: ArticleCatalog;
   readonly models?: ReadyModels;
   /** Passage vectors of the models' embedder, filled before the first answer or in the background. */
   readonly embedding?: Embedding;
@@ -65,6 +73,9 @@ export interface NewsdeskOptions {
   reindexOffThread?: boolean;
   /** Where conversations are kept; in this process (bounded, expiring) when not given. */
   conversations?: ConversationStore;
+  /** Build the article list and title index in the background after start (the bot, for
+   *  /summary autocomplete); otherwise on first use. Answers never wait for it. */
+  catalogInBackground?: boolean;
 }
 
 /** The core, plus what only the command line's `index` needs. */
@@ -95,7 +106,30 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       `The knowledge folder ${config.KNOWLEDGE_DIR} has no articles (.md, .txt or .html files): every question will be "not found"`,
     );
   }
-  let state: State = { catalog: await buildCatalog(search().articleList()) };
+  let state: State = {};
+  // Bumped by every refresh that changes the list: a background build of an older list is dropped.
+  let listGeneration = 0;
+  let cachedVersion: string | undefined;
+  const catalog = (): ArticleCatalog => {
+    if (!state.catalog) state = { ...state, catalog: buildCatalogNow(search().articleList()) };
+    return state.catalog!;
+  };
+  async function warmCatalog(): Promise<void> {
+    const generation = listGeneration;
+    const built = await buildCatalog(search().articleList());
+    if (!state.catalog && generation === listGeneration) state = { ...state, catalog: built };
+  }
+  /** The list after a refresh: the changes laid over the built index, or a new one when many changed. */
+  async function updateCatalog(report: ReindexReport): Promise<void> {
+    listGeneration++;
+    cachedVersion = undefined;
+    const current = state.catalog;
+    if (!current) return;
+    const updated = [...report.added, ...report.changed].flatMap((id) => search().articleInfo(id) ?? []);
+    const next = withChanges(current, updated, report.removed);
+    if (next && next.list.length === search().counts().articles) state = { ...state, catalog: next };
+    else state = { ...state, catalog: await buildCatalog(search().articleList(), current) };
+  }
   let watcher: ModelWatcher | undefined;
 
   async function useModels(models: ReadyModels): Promise<void> {
@@ -185,7 +219,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     },
     async summarize(articleId, summaryOptions) {
       const article = search().article(articleId);
-      if (!article) return { kind: "unknown-article", articleId, closest: closestArticleIds(state.catalog, articleId) };
+      if (!article) return { kind: "unknown-article", articleId, closest: closestArticleIds(catalog(), articleId) };
       if (summarizer && state.models) {
         try {
           return await summarizeGenerated(article, summaryOptions ?? {}, await summarizer.get());
@@ -201,15 +235,15 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       const articles = new Map(hits.flatMap(({ passage }) => search().article(passage.articleId) ?? []).map((a) => [a.id, a]));
       return summarizeTopic(topic, hits, articles, summaryOptions, embedder());
     },
-    articles: (): ArticleInfo[] => [...state.catalog.list],
-    findArticles: (query, limit) => findArticles(state.catalog, query, limit),
+    articles: (): ArticleInfo[] => [...catalog().list],
+    findArticles: (query, limit) => findArticles(catalog(), query, limit),
     passage: (id) => search().passage(id),
     status: () => ({
       mode: state.models ? "model" : "lexical",
       embedderModel: state.models?.embedder.modelId ?? null,
       readerModel: state.models?.reader.modelId ?? null,
       ...search().counts(),
-      knowledgeVersion: knowledgeVersion(search().articleHashes()),
+      knowledgeVersion: (cachedVersion ??= knowledgeVersion(search().articleHashes())),
       startedAt,
       version,
       changes: knowledgeWatcher?.detection() ?? notWatched,
@@ -217,11 +251,8 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     // One at a time for /reindex and the watcher together; requests made meanwhile share the next run.
     reindex: coalesce(async (): Promise<ReindexReport> => {
       const report = options.reindexOffThread ? await refreshOffThread() : await knowledge.refresh();
-      // Reading the article list back is the one sizeable step left on this thread: only when it changed.
-      if (report.added.length || report.changed.length || report.removed.length) {
-        const catalog = await buildCatalog(search().articleList(), state.catalog);
-        state = { ...state, catalog };
-      }
+      // Only the changed articles are read back and laid over the title index (article-catalog.ts).
+      if (report.added.length || report.changed.length || report.removed.length) await updateCatalog(report);
       if (state.embedding) {
         state.embedding.wake();
         if (!options.embedInBackground) await state.embedding.idle();
@@ -237,6 +268,9 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       knowledge.close();
     },
   };
+  if (options.catalogInBackground) {
+    void warmCatalog().catch((error) => logger.error("Building the article list failed; it is built on first use", { error }));
+  }
   const watchMode = config.WATCH_KNOWLEDGE;
   if (options.watchKnowledge && watchMode !== "off") knowledgeWatcher = options.watchKnowledge(() => newsdesk.reindex(), watchMode);
   return newsdesk;

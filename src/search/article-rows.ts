@@ -49,8 +49,9 @@ export function articleWriter(db: IndexDatabase) {
   const deleteTerms = db.prepare<[number]>("DELETE FROM passage_terms WHERE rowid = ?");
   const deleteArticle = db.prepare<[string, string]>("DELETE FROM articles WHERE file = ? OR id = ?");
   const insertArticle = db.prepare(
-    "INSERT INTO articles (file, id, size, mtime, hash, title, meta, text, paragraphs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO articles (file, id, size, mtime, hash, title, published, source, paragraph_count, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
+  const insertText = db.prepare("INSERT INTO article_texts (article, text, paragraphs) VALUES (?, ?, ?)");
   const insertPassage = db.prepare("INSERT INTO passages (article, id, paragraph, start, end, length) VALUES (?, ?, ?, ?, ?, ?)");
   const insertTerms = db.prepare("INSERT INTO passage_terms (rowid, title, body) VALUES (?, ?, ?)");
   const touch = db.prepare<[number, number, string]>("UPDATE articles SET size = ?, mtime = ? WHERE file = ?");
@@ -75,10 +76,12 @@ export function articleWriter(db: IndexDatabase) {
         state.mtime,
         article.hash,
         article.title,
+        article.published ?? null,
+        article.source ?? null,
+        article.paragraphs.length,
         JSON.stringify(metaOf(article)),
-        article.text,
-        paragraphs,
       ).lastInsertRowid;
+      insertText.run(articleRow, article.text, paragraphs);
       item.passages.forEach((p, i) => {
         const row = insertPassage.run(articleRow, p.id, p.paragraph, p.start, p.end, item.lengths[i]!).lastInsertRowid;
         insertTerms.run(row, item.titleTerms, item.bodyTerms[i]!);

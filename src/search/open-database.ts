@@ -62,7 +62,9 @@ async function prepare(db: IndexDatabase, logger: Logger, file: string): Promise
   if (row?.value !== pipeline) {
     if (row) logger.info("The index was built by other indexing code; re-indexing every article", { file });
     db.transaction(() => {
-      db.exec("DELETE FROM vectors; DELETE FROM passages; DELETE FROM articles; DELETE FROM passage_terms; DELETE FROM meta");
+      db.exec(
+        "DELETE FROM vectors; DELETE FROM passages; DELETE FROM article_texts; DELETE FROM articles; DELETE FROM passage_terms; DELETE FROM meta",
+      );
       db.prepare("INSERT INTO meta (key, value) VALUES ('pipeline', ?)").run(pipeline);
     })();
   }

@@ -175,16 +175,21 @@ export async function refreshIndex(db: IndexDatabase, options: RefreshOptions): 
     report.removed.push(...gone.map((row) => row.id));
   }
   for (const p of problems) logger.warn(`Skipped ${p.file}: ${p.reason}`, { file: p.file });
-  if (report.added.length) warnDuplicateTitles(db, logger);
+  if (report.added.length) warnDuplicateTitles(db, logger, report.added);
   report.passages = (db.prepare("SELECT count(*) AS n FROM passages").get() as { n: number }).n;
   return report;
 }
 
 /** One line however many titles are shared (a news archive has many: "Sport in brief" …). */
-function warnDuplicateTitles(db: IndexDatabase, logger: Logger): void {
+function warnDuplicateTitles(db: IndexDatabase, logger: Logger, added: readonly string[]): void {
+  // A few articles added to a large archive: only their titles are looked up (an index), not every title grouped.
+  const few = added.length <= 1000;
+  const only = few ? "WHERE title IN (SELECT title FROM articles WHERE id IN (SELECT value FROM json_each(?)))" : "";
   const shared = db
-    .prepare("SELECT title, json_group_array(id) AS ids FROM articles GROUP BY title HAVING count(*) > 1 ORDER BY count(*) DESC, title")
-    .all() as Array<{ title: string; ids: string }>;
+    .prepare(
+      `SELECT title, json_group_array(id) AS ids FROM articles ${only} GROUP BY title HAVING count(*) > 1 ORDER BY count(*) DESC, title`,
+    )
+    .all(...(few ? [JSON.stringify(added)] : [])) as Array<{ title: string; ids: string }>;
   if (!shared.length) return;
   const articles = shared.reduce((n, s) => n + (JSON.parse(s.ids) as string[]).length, 0);
   const first = shared[0]!;

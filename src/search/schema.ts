@@ -4,7 +4,7 @@
 // terms the rerank and the reader use. It is contentless: the terms are never read back.
 
 /** Bumped when the tables change; a database of another version is rebuilt from the folder. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -16,7 +16,14 @@ CREATE TABLE IF NOT EXISTS articles (
   mtime REAL NOT NULL,
   hash TEXT NOT NULL,
   title TEXT NOT NULL,
-  meta TEXT NOT NULL,
+  published TEXT,
+  source TEXT,
+  paragraph_count INTEGER NOT NULL,
+  meta TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_title ON articles(title);
+CREATE TABLE IF NOT EXISTS article_texts (
+  article INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
   text TEXT NOT NULL,
   paragraphs TEXT NOT NULL
 );

@@ -28,6 +28,8 @@ export interface SearchIndex {
   /** Every article's id and content hash (what the knowledge version is made of). */
   articleHashes(): { id: string; hash: string }[];
   articleList(): ArticleInfo[];
+  /** One article's entry of that list. */
+  articleInfo(id: string): ArticleInfo | undefined;
   /** Inverse document frequency of a term over passages (0 for unknown terms). */
   idf(term: string): number;
   /** Mean BM25 document length (body terms plus title terms). */
@@ -56,6 +58,24 @@ interface PassageRow {
   article: number;
   articleId: string;
   title: string;
+}
+
+interface ListRow {
+  id: string;
+  title: string;
+  source: string | null;
+  published: string | null;
+  paragraphs: number;
+}
+
+function toInfo(r: ListRow): ArticleInfo {
+  return {
+    id: r.id,
+    title: r.title,
+    ...(r.source && { source: r.source }),
+    ...(r.published && { published: r.published }),
+    paragraphs: r.paragraphs,
+  };
 }
 
 function toArticle(row: ArticleRow): Article {
@@ -94,13 +114,16 @@ export function databaseSearchIndex(db: IndexDatabase): SearchIndex {
     `SELECT p.rowid AS row, p.id, p.paragraph, p.start, p.end, p.article, a.id AS articleId, a.title
        FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.id = ?`,
   );
-  const textOf = db.prepare<[number], { text: string }>("SELECT text FROM articles WHERE rowid = ?");
-  const articleById = db.prepare<[string], ArticleRow>("SELECT id, title, meta, text, paragraphs, hash FROM articles WHERE id = ?");
+  const textOf = db.prepare<[number], { text: string }>("SELECT text FROM article_texts WHERE article = ?");
+  const articleById = db.prepare<[string], ArticleRow>(
+    "SELECT a.id, a.title, a.meta, t.text, t.paragraphs, a.hash FROM articles a JOIN article_texts t ON t.article = a.rowid WHERE a.id = ?",
+  );
   const ids = db.prepare<[], { id: string }>("SELECT id FROM articles");
   const hashes = db.prepare<[], { id: string; hash: string }>("SELECT id, hash FROM articles");
   const allRows = db.prepare<[], { row: number }>("SELECT rowid AS row FROM passages ORDER BY rowid");
-  const list = db.prepare<[], { id: string; title: string; meta: string; paragraphs: string }>(
-    "SELECT id, title, meta, paragraphs FROM articles",
+  const list = db.prepare<[], ListRow>("SELECT id, title, source, published, paragraph_count AS paragraphs FROM articles");
+  const listById = db.prepare<[string], ListRow>(
+    "SELECT id, title, source, published, paragraph_count AS paragraphs FROM articles WHERE id = ?",
   );
   const documentFrequency = db.prepare<[string], { doc: number }>("SELECT doc FROM passage_vocabulary WHERE term = ?");
   const average = db.prepare<[], { value: number | null }>("SELECT avg(length) AS value FROM passages");
@@ -140,17 +163,11 @@ export function databaseSearchIndex(db: IndexDatabase): SearchIndex {
     },
     articleIds: () => ids.all().map((r) => r.id),
     articleHashes: () => hashes.all(),
-    articleList: () =>
-      list.all().map((r) => {
-        const meta = JSON.parse(r.meta) as ArticleMeta;
-        return {
-          id: r.id,
-          title: r.title,
-          ...(meta.source && { source: meta.source }),
-          ...(meta.published && { published: meta.published }),
-          paragraphs: (JSON.parse(r.paragraphs) as unknown[]).length,
-        };
-      }),
+    articleList: () => list.all().map(toInfo),
+    articleInfo: (id) => {
+      const row = listById.get(id);
+      return row && toInfo(row);
+    },
     idf(term) {
       let value = idfs.get(term);
       if (value === undefined) {

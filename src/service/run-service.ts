@@ -89,6 +89,7 @@ async function openNewsdesk(config: BotConfig, logger: Logger): Promise<Newsdesk
     watchModels: true,
     embedInBackground: true,
     reindexOffThread: true,
+    catalogInBackground: true,
     watchKnowledge: (reindex, mode) =>
       watchKnowledge(config.KNOWLEDGE_DIR, reindex, logger, {
         mode,

@@ -13,7 +13,7 @@ let root: string;
 let knowledgeDir: string;
 let newsdesk: Newsdesk | undefined;
 
-const open = (settings: Record<string, string> = {}, watching = false) => {
+const open = (settings: Record<string, string> = {}, watching = false, catalogInBackground = false) => {
   const config = loadConfig(
     { ANSWER_MODE: "lexical", KNOWLEDGE_DIR: knowledgeDir, CACHE_DIR: path.join(root, "cache"), ...settings },
     {},
@@ -21,6 +21,7 @@ const open = (settings: Record<string, string> = {}, watching = false) => {
   );
   // Wired as the bot's service wires it.
   return createNewsdesk(config, silentLogger, {
+    catalogInBackground,
     watchKnowledge: watching
       ? (reindex, mode) => watchKnowledge(knowledgeDir, reindex, silentLogger, { mode, pollIntervalMs: config.WATCH_POLL_SECONDS * 1000 })
       : undefined,
@@ -80,6 +81,30 @@ describe("findArticles", () => {
     await newsdesk.reindex();
     expect(newsdesk.findArticles("flo", 5).map((m) => m.article.id)).toEqual(["floods"]);
     expect(newsdesk.findArticles("storm", 5)).toEqual([]);
+  });
+
+  it("keeps finding by title after re-indexes that change, add and remove articles once the list is built", async () => {
+    newsdesk = await open({}, false, true);
+    const version = newsdesk.status().knowledgeVersion;
+    expect(newsdesk.findArticles("cup", 5).map((m) => m.article.id)).toEqual(["sport/cup", "sport/cote"]);
+    await writeFile(
+      path.join(knowledgeDir, "sport", "cup.md"),
+      "---\ntitle: Cup final postponed\npublished: 2026-03-01\n---\n\nThe final moved to May.\n",
+    );
+    await writeFile(path.join(knowledgeDir, "floods.txt"), "Floods close roads\n\nRoads were closed.\n");
+    await newsdesk.reindex();
+    const find = (q: string) => newsdesk!.findArticles(q, 25).map((m) => `${m.article.id}:${m.match}`);
+    expect(find("cup")).toEqual(["sport/cup:prefix", "sport/cote:word-prefix"]);
+    expect(find("cup draw")).toEqual([]);
+    expect(find("postp")).toEqual(["sport/cup:word-prefix"]);
+    expect(find("flo")).toEqual(["floods:prefix"]);
+    // Newest first: the edited article's new date moves it to the top.
+    expect(newsdesk.articles().map((a) => a.id)).toEqual(["sport/cup", "sport/cote", "floods", "storm"]);
+    expect(newsdesk.status().knowledgeVersion).not.toBe(version);
+    await rm(path.join(knowledgeDir, "floods.txt"));
+    await newsdesk.reindex();
+    expect(find("flo")).toEqual([]);
+    expect(newsdesk.articles()).toHaveLength(3);
   });
 });
 
