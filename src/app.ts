@@ -237,6 +237,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     },
     articles: (): ArticleInfo[] => [...catalog().list],
     findArticles: (query, limit) => findArticles(catalog(), query, limit),
+    articleInfo: (id) => search().articleInfo(id),
     passage: (id) => search().passage(id),
     status: () => ({
       mode: state.models ? "model" : "lexical",

@@ -266,6 +266,8 @@ export interface Newsdesk {
   articles(): ArticleInfo[];
   /** Articles by what somebody typed (id, title, title words; case and accents ignored), best first. */
   findArticles(query: string, limit: number): ArticleMatch[];
+  /** One article's entry of `articles()`, by id (a reply's citations: no copy of the whole list). */
+  articleInfo(id: string): ArticleInfo | undefined;
   passage(id: string): Passage | undefined;
   status(): Status;
   reindex(): Promise<ReindexReport>;

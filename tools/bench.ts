@@ -1,4 +1,4 @@
-// npm run bench -- --corpus synthetic:N [--questions N] [--json]   (the archive bench: index build,
+// npm run bench -- --corpus synthetic:N [--questions N] [--json] [--no-compiled]   (the archive bench: index build,
 //                  refreshes, cold start, ask latency and recall at N articles)
 // npm run bench -- [--json] [--corpus seed|bbc|squad] [--dtype q8|fp32] [--mode model|lexical]
 //                  [--questions N] [--summaries N] [--cold-runs N] [--index-passages N] [--index-runs N]
@@ -18,7 +18,7 @@ import { parseFlags } from "../src/cli/parse-flags.js";
 import { runCommand } from "../src/cli/run-command.js";
 
 const USAGE = `Usage:
-  npm run bench -- --corpus synthetic:N [--questions N] [--json] [--data DIR] [--out DIR] [--cache DIR]
+  npm run bench -- --corpus synthetic:N [--questions N] [--json] [--data DIR] [--out DIR] [--cache DIR] [--no-compiled]
   npm run bench -- [--json] [--corpus seed|bbc|squad] [--dtype q8|fp32] [--mode model|lexical]
                    [--questions N] [--summaries N] [--cold-runs N] [--index-passages N] [--index-runs N]
                    [--vectors 10000,100000,1000000] [--data DIR] [--out DIR] [--cache DIR] [--no-compiled] [--ann-up-to N]`;
@@ -69,6 +69,7 @@ await runCommand(USAGE, async () => {
       planted: Math.min(count("questions", values.questions), articles),
       dataDir: values.data,
       workDir: values.cache,
+      compiled: !values["no-compiled"],
       log: (line) => process.stderr.write(`[bench] ${line}\n`),
     });
     await mkdir(values.out, { recursive: true });

@@ -28,8 +28,11 @@ export interface BotContext {
   cluster?: Cluster;
 }
 
-/** Article lookups by id, taken fresh for each reply (articles() is in memory). */
+/** Article lookups by id for one reply: each one asked for, never the whole list copied. */
 export function articleLookup(newsdesk: Newsdesk): (id: string) => ArticleInfo | undefined {
-  const byId = new Map(newsdesk.articles().map((a) => [a.id, a]));
-  return (id) => byId.get(id);
+  const seen = new Map<string, ArticleInfo | undefined>();
+  return (id) => {
+    if (!seen.has(id)) seen.set(id, newsdesk.articleInfo(id));
+    return seen.get(id);
+  };
 }

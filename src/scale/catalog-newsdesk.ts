@@ -10,12 +10,13 @@ const { version } = createRequire(import.meta.url)("../../package.json") as { ve
 
 export function catalogNewsdesk(cluster: Cluster): Newsdesk {
   const startedAt = new Date();
-  let indexed: { list: ArticleInfo[]; titles: TitleIndex<ArticleInfo> } | undefined;
-  const titles = () => {
+  let indexed: { list: ArticleInfo[]; titles: TitleIndex<ArticleInfo>; byId: Map<string, ArticleInfo> } | undefined;
+  const catalog = () => {
     const list = cluster.articles();
-    if (indexed?.list !== list) indexed = { list, titles: buildTitleIndex(list) };
-    return indexed.titles;
+    if (indexed?.list !== list) indexed = { list, titles: buildTitleIndex(list), byId: new Map(list.map((a) => [a.id, a])) };
+    return indexed;
   };
+  const titles = () => catalog().titles;
   const onWorkers = (what: string) => () => Promise.reject(new Error(`${what} runs on the answer workers (REDIS_URL is set)`));
   return {
     ask: onWorkers("ask"),
@@ -27,6 +28,7 @@ export function catalogNewsdesk(cluster: Cluster): Newsdesk {
       titles()
         .find(query, limit)
         .map((h) => ({ article: h.entry, match: h.match })),
+    articleInfo: (id) => catalog().byId.get(id),
     passage: () => undefined,
     status: () => ({
       mode: "lexical",

@@ -99,6 +99,7 @@ export function createNewsdeskDouble(): NewsdeskDouble {
     },
     articles: () => articles,
     findArticles: (query, limit) => titles.find(query, limit).map((h) => ({ article: h.entry, match: h.match })),
+    articleInfo: (id) => articles.find((a) => a.id === id),
     passage: (id) => (id === HAFTAR.id ? HAFTAR : undefined),
     status: () => ({
       mode: "lexical",

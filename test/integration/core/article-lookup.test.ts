@@ -60,6 +60,17 @@ describe("findArticles", () => {
     expect(newsdesk.findArticles("", 2).map((m) => m.article.id)).toEqual(["sport/cote", "sport/cup"]);
   });
 
+  it("gives one article's list entry by id, as articles() lists it", async () => {
+    newsdesk = await open();
+    expect(newsdesk.articleInfo("sport/cote")).toEqual(newsdesk.articles().find((a) => a.id === "sport/cote"));
+    expect(newsdesk.articleInfo("sport/cote")).toMatchObject({
+      title: "Côte d'Ivoire win the cup",
+      published: "2026-02-01",
+      paragraphs: 1,
+    });
+    expect(newsdesk.articleInfo("sport/none")).toBeUndefined();
+  });
+
   it("suggests the nearest ids for an unknown article", async () => {
     newsdesk = await open();
     // Found by the title index ("sport" and "cu" are word prefixes), nearest id first.

@@ -32,6 +32,7 @@ function fakeDesk(calls: string[]): Newsdesk {
     ask: unused,
     articles: unused,
     findArticles: unused,
+    articleInfo: unused,
     passage: unused,
     status: unused,
     reindex: unused,

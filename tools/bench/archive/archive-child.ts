@@ -1,14 +1,22 @@
 // One measured process of the archive bench (a fresh process per figure, as a user would run it):
-//   build|refresh  open the app (refresh included) and stop: time, peak RSS
-//   serve          cold start to the first answer, then the planted questions (latency, recall@1),
-//                  then one file edited and `reindex` (time, peak RSS), then the edit undone
+//   build|refresh  open the app (refresh included) and stop: time, CPU (and the main thread's), peak RSS
+//   ask            the command line's cold start: process start to the first answer, then stop
+//   serve          the bot's start (its options: re-index off thread, article list in the background)
+//                  to the first answer; the planted questions (latency, recall@1); the engine's BM25
+//                  search alone; /summary autocomplete keystrokes; then one file edited and the
+//                  bot's `reindex` (time, peak RSS), then the edit undone
 // argv: phase knowledgeDir cacheDir plantedJson. Prints one JSON object on standard output.
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createNewsdesk } from "../../../src/app.js";
+import { createNewsdesk, type NewsdeskOptions } from "../../../src/app.js";
 import { loadConfig } from "../../../src/config/index.js";
 import { createLogger } from "../../../src/log.js";
-import { searchWords as words } from "../../../src/text/index.js";
+import { indexFolder } from "../../../src/search/knowledge-index.js";
+import { openIndexDatabase } from "../../../src/search/open-database.js";
+import { databaseSearchIndex } from "../../../src/search/search-index.js";
+import { searchTerms, searchWords as words } from "../../../src/text/index.js";
+import { keystrokes } from "../title-sets.js";
+import { mainThreadCpuMs } from "./main-thread-cpu.js";
 import type { PlantedQuestion } from "./synthetic-corpus.js";
 
 const [phase, knowledgeDir, cacheDir, plantedFile] = process.argv.slice(2) as [string, string, string, string];
@@ -16,6 +24,10 @@ const config = loadConfig({ KNOWLEDGE_DIR: knowledgeDir, CACHE_DIR: cacheDir, AN
 const logger = createLogger({ level: "warn" });
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
+/** Discord's maximum number of autocomplete choices. */
+const CHOICES = 25;
+/** How many candidates retrieval asks the engine for (depth 50, read past for near-copies). */
+const ENGINE_K = 75;
 
 /** The passage comes from the question's paragraph: nearly all its words are the paragraph's. */
 function fromParagraph(passage: string, paragraph: string): boolean {
@@ -28,54 +40,79 @@ const cpuMs = (since?: NodeJS.CpuUsage) => {
   const u = process.cpuUsage(since);
   return (u.user + u.system) / 1000;
 };
+const timed = (fn: () => unknown) => {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+};
+
+// The bot's wiring (src/service/run-service.ts) without Discord and the folder watch.
+const bot: NewsdeskOptions = { embedInBackground: true, reindexOffThread: true, catalogInBackground: true };
 const started = performance.now();
 const cpuStart = process.cpuUsage();
-const newsdesk = await createNewsdesk(config, logger);
+const newsdesk = await createNewsdesk(config, logger, phase === "serve" ? bot : {});
 const openMs = performance.now() - started;
 const openCpuMs = cpuMs(cpuStart);
 const out: Record<string, unknown> = {
   open_ms: openMs,
   open_cpu_ms: openCpuMs,
+  open_main_cpu_ms: mainThreadCpuMs(),
   process_ms: performance.now(),
   rss_peak_mb: peakMb(),
   passages: newsdesk.status().passages,
 };
-if (phase === "serve") {
+if (phase === "ask" || phase === "serve") {
   const planted = JSON.parse(await readFile(plantedFile, "utf8")) as PlantedQuestion[];
   const first = await newsdesk.ask(planted[0]!.question);
   out.first_answer_ms = performance.now();
   out.first_answer_cpu_ms = cpuMs();
   out.first_kind = first.kind;
-  const latencies: number[] = [];
-  let hits = 0;
-  const cpu = process.cpuUsage();
-  for (const q of planted) {
-    const t = performance.now();
-    const answer = await newsdesk.ask(q.question);
-    latencies.push(performance.now() - t);
-    if (answer.nearest[0] && fromParagraph(answer.nearest[0].text, q.paragraph)) hits++;
-  }
-  const used = process.cpuUsage(cpu);
-  out.ask_ms = latencies;
-  out.ask_cpu_ms_mean = (used.user + used.system) / 1000 / planted.length;
-  out.recall_at_1 = hits / planted.length;
-  out.rss_serving_mb = rssMb();
-  out.rss_peak_serving_mb = peakMb();
-  // One article edited while the bot runs: the bot's own reindex.
-  const file = path.join(knowledgeDir, planted[0]!.file);
-  const original = await readFile(file, "utf8");
-  await writeFile(file, original + "\nAn editor's note added to this article for the benchmark.\n");
-  try {
-    const t = performance.now();
-    const c = process.cpuUsage();
-    const report = await newsdesk.reindex();
-    out.reindex_one_ms = performance.now() - t;
-    out.reindex_one_cpu_ms = cpuMs(c);
-    out.reindex_changed = report.changed.length;
-    out.rss_peak_after_reindex_mb = peakMb();
-  } finally {
-    await writeFile(file, original);
-    await newsdesk.reindex();
+  if (phase === "serve") {
+    const latencies: number[] = [];
+    let hits = 0;
+    const cpu = process.cpuUsage();
+    for (const q of planted) {
+      const t = performance.now();
+      const answer = await newsdesk.ask(q.question);
+      latencies.push(performance.now() - t);
+      if (answer.nearest[0] && fromParagraph(answer.nearest[0].text, q.paragraph)) hits++;
+    }
+    const used = process.cpuUsage(cpu);
+    out.ask_ms = latencies;
+    out.ask_cpu_ms_mean = (used.user + used.system) / 1000 / planted.length;
+    out.recall_at_1 = hits / planted.length;
+
+    // The engine's part of a question: FTS5's BM25 top candidates, on a connection of its own.
+    const db = await openIndexDatabase(indexFolder(cacheDir, knowledgeDir), logger);
+    const engine = databaseSearchIndex(db);
+    const queries = planted.map((q) => searchTerms(q.question));
+    for (const q of queries.slice(0, 20)) engine.searchTerms(q, ENGINE_K);
+    out.bm25_ms = queries.map((q) => timed(() => engine.searchTerms(q, ENGINE_K)));
+    db.close();
+
+    // /summary autocomplete: keystrokes typing titles, words of titles, ids and misses.
+    const typed = keystrokes(newsdesk.articles(), 40);
+    out.autocomplete_ms = typed.map((q) => timed(() => newsdesk.findArticles(q, CHOICES)));
+    out.rss_serving_mb = rssMb();
+    out.rss_peak_serving_mb = peakMb();
+
+    // One article edited while the bot runs: the bot's own reindex.
+    const file = path.join(knowledgeDir, planted[0]!.file);
+    const original = await readFile(file, "utf8");
+    await writeFile(file, original + "\nAn editor's note added to this article for the benchmark.\n");
+    try {
+      const t = performance.now();
+      const c = process.cpuUsage();
+      const report = await newsdesk.reindex();
+      out.reindex_one_ms = performance.now() - t;
+      out.reindex_one_cpu_ms = cpuMs(c);
+      out.reindex_changed = report.changed.length;
+      out.rss_after_reindex_mb = rssMb();
+      out.rss_peak_after_reindex_mb = peakMb();
+    } finally {
+      await writeFile(file, original);
+      await newsdesk.reindex();
+    }
   }
 }
 await newsdesk.close();
