@@ -13,6 +13,7 @@ import { evalIngest, formatIngestEval } from "./eval/ingest.js";
 import { evalConversations, formatConversations } from "./eval/conversations.js";
 import { trainReader } from "./eval/train-reader.js";
 import { trainSummaries, writeSentenceWeights } from "./eval/train-summaries.js";
+import { formatTuneRetrieval, tuneRetrieval } from "./eval/tune-retrieval.js";
 import { parseFlags } from "../src/cli/parse-flags.js";
 import { runCommand } from "../src/cli/run-command.js";
 
@@ -28,6 +29,7 @@ const USAGE = `Usage: npm run eval -- squad [--limit N] [--off N] [--json]  (thr
        npm run eval -- ingest [--limit N] [--json]  (extraction through the ingest path: words recovered, boilerplate added, glued)
        npm run eval -- conversations [--json] (follow-up turns with context vs alone, on a written dialogue set)
        npm run eval -- train-reader          (retrains the lexical span ranker; rewrites src/answer/span-weights.ts)
+       npm run eval -- tune-retrieval [--limit N]  (learns the lexical rerank weights on the SQuAD training half; prints them)
        npm run eval -- train-summaries       (retrains the summary sentence ranker on the BBC tuning half; rewrites src/summarize/sentence-weights.ts)
   --data DIR   the evaluation data (default ../shared/data)
   --cache DIR  where the SQuAD knowledge folder and the eval indexes are kept (default ./.newsdesk)`;
@@ -142,6 +144,9 @@ await runCommand(USAGE, async () => {
     if (!(limit > 0)) throw new UsageError("--limit takes a positive number");
     const r = await evalIngest(dataDir, limit);
     print(r, formatIngestEval(r));
+  } else if (what === "tune-retrieval") {
+    const r = await tuneRetrieval(dataDir, limit);
+    print(r, formatTuneRetrieval(r));
   } else if (what === "train-summaries") {
     const r = await trainSummaries(dataDir);
     await writeSentenceWeights(r, path.resolve("src/summarize/sentence-weights.ts"));

@@ -7,7 +7,8 @@ export const RETRIEVAL_DEFAULTS = {
   /** Best single sentence's share of the question's words: answers sit in one sentence (tuned on SQuAD). */
   sentenceWeight: 0.6,
   /** Question word pairs the passage says verbatim, per idf point (phrase-match.ts). With shapeWeight,
-   *  learned by coordinate ascent on recall@1 over the SQuAD training half (odd-numbered articles):
+   *  learned by coordinate ascent on recall@1 over the SQuAD training half (odd-numbered articles;
+   *  `npm run eval -- tune-retrieval`):
    *  recall@1 0.842 → 0.862 there, 0.789 → 0.798 on the held-out half (see docs/quality.md). */
   phraseWeight: 0.5,
   /** Added when the passage's best sentence has the shape the question asks for: a year for "when",

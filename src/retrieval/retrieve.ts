@@ -1,13 +1,10 @@
 import type { DenseHit } from "../search/quantized-vectors.js";
 import type { RowPassage, SearchIndex } from "../search/search-index.js";
-import { searchTerms, searchWords, sentenceCoverage, splitSentences, termWeights } from "../text/index.js";
 import type { ScoredPassage } from "../types.js";
-import { bm25Score, DEFAULT_BM25_PARAMS, type Bm25Params } from "./bm25-score.js";
+import { DEFAULT_BM25_PARAMS, type Bm25Params } from "./bm25-score.js";
 import { fuseRankings } from "./fuse.js";
 import { RETRIEVAL_DEFAULTS } from "./retrieval-defaults.js";
-import { proximityBonus } from "./proximity.js";
-import { answerShape, hasShape } from "./answer-shape.js";
-import { phraseBonus } from "./phrase-match.js";
+import { lexicalCandidates, rerankScore } from "./rerank-signals.js";
 
 /** Nearest passages by embedding: exact or approximate, over the passages embedded so far. */
 export interface DenseSearch {
@@ -41,63 +38,22 @@ export interface RetrieveOptions {
   boost?: PassageBoost;
 }
 
-/** The engine's candidates with identical texts (wire copies, reposts) kept once, best first. */
-function distinct(passages: RowPassage[], depth: number): RowPassage[] {
-  const seen = new Set<string>();
-  const out: RowPassage[] = [];
-  for (const p of passages) {
-    if (seen.has(p.text)) continue;
-    seen.add(p.text);
-    out.push(p);
-    if (out.length === depth) break;
-  }
-  return out;
-}
-
 /** The best passages for a question: the engine's BM25 candidates, rescored exactly and reranked
- *  by phrase proximity and sentence coverage, fused with dense search in model mode. */
+ *  by proximity, sentence coverage, verbatim phrases and answer shape (rerank-signals.ts), fused
+ *  with dense search in model mode. */
 export function retrieve(index: SearchIndex, question: string, options: RetrieveOptions): ScoredPassage[] {
   const depth = Math.max(options.depth ?? RETRIEVAL_DEFAULTS.depth, options.k);
   const params = options.bm25 ?? DEFAULT_BM25_PARAMS;
-  const queryTerms = searchTerms(question);
-  const lambda = options.proximityWeight ?? RETRIEVAL_DEFAULTS.proximityWeight;
-  const mu = options.sentenceWeight ?? RETRIEVAL_DEFAULTS.sentenceWeight;
-  const phraseWeight = options.phraseWeight ?? RETRIEVAL_DEFAULTS.phraseWeight;
-  const shapeWeight = options.shapeWeight ?? RETRIEVAL_DEFAULTS.shapeWeight;
-  const shape = answerShape(question);
-  const questionWords = searchWords(question);
-  const idf = (t: string) => index.idf(t);
-  const queryIdf = termWeights(queryTerms, idf);
-  const wordIdf = new Map(questionWords.map((w) => [w, idf(searchTerms(w)[0] ?? "")]));
-  const corpus = { idf, averageLength: index.averageLength() };
+  const weights = {
+    proximity: options.proximityWeight ?? RETRIEVAL_DEFAULTS.proximityWeight,
+    coverage: options.sentenceWeight ?? RETRIEVAL_DEFAULTS.sentenceWeight,
+    phrase: options.phraseWeight ?? RETRIEVAL_DEFAULTS.phraseWeight,
+    shape: options.shapeWeight ?? RETRIEVAL_DEFAULTS.shapeWeight,
+  };
   const boost = options.boost;
   const lean = (p: { articleId: string; paragraph: number }) => (boost ? boost(p) : 1);
-  // Read past the depth so that dropping duplicates still leaves `depth` candidates.
-  const engine = index.searchTerms(queryTerms, Math.ceil(depth * 1.5), params.titleWeight);
-  const titleTerms = new Map<string, string[]>();
-  const lexical = distinct(index.passagesAt(engine.map((h) => h.row)), depth)
-    .map((passage) => {
-      const ranges = splitSentences(passage.text);
-      const sentences = ranges.map((r) => searchTerms(passage.text.slice(r.start, r.end)));
-      let title = titleTerms.get(passage.title);
-      if (!title) titleTerms.set(passage.title, (title = searchTerms(passage.title)));
-      const bm25 = bm25Score(queryTerms, sentences.flat(), title, corpus, params);
-      // The sentence that says most of the question: its coverage, and whether it has the answer's shape.
-      let best = -1;
-      let coverage = 0;
-      sentences.forEach((terms, i) => {
-        const c = sentenceCoverage(terms, queryIdf);
-        if (c > coverage) [best, coverage] = [i, c];
-      });
-      const shaped = shape && best >= 0 && hasShape(passage.text.slice(ranges[best]!.start, ranges[best]!.end), shape) ? 1 : 0;
-      const phrase = phraseWeight ? phraseBonus(questionWords, searchWords(passage.text), (w) => wordIdf.get(w) ?? 0) : 0;
-      return {
-        passage,
-        score:
-          lean(passage) *
-          (bm25 + lambda * proximityBonus(idf, queryTerms, sentences) + mu * coverage + phraseWeight * phrase + shapeWeight * shaped),
-      };
-    })
+  const lexical = lexicalCandidates(index, question, depth, params)
+    .map(({ passage, signals }) => ({ passage, score: lean(passage) * rerankScore(signals, weights) }))
     .sort((a, b) => b.score - a.score || a.passage.row - b.passage.row);
   const strip = ({ row: _row, ...passage }: RowPassage) => passage;
   if (!options.queryVector || !options.dense) {
