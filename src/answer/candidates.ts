@@ -1,9 +1,12 @@
+import { gazetteerTags } from "../text/index.js";
+import { nameType, type NameType } from "./name-type.js";
 import type { TaggedToken } from "./tagged-tokens.js";
 
 // Candidate answer spans in a sentence: names, dates, amounts and noun phrases, the kinds of
 // constituents SQuAD-style answers are made of.
 
-export type CandidateKind = "proper" | "time" | "number" | "money" | "percent" | "noun";
+/** Names are typed (name-type.ts); "proper" is a name of unknown type. */
+export type CandidateKind = NameType | "time" | "number" | "money" | "percent" | "noun";
 
 export interface Candidate {
   /** Token indices, inclusive. */
@@ -23,8 +26,12 @@ const ENTITY_KIND: Record<string, CandidateKind> = {
   PERCENT: "percent",
 };
 
-// Small words that join a name's parts: "Bank of England", "Abu al-Qasim", "Commander-in-Chief".
-const NAME_JOINERS = new Set(["of", "al", "el", "de", "da", "del", "der", "van", "von", "bin", "ibn", "and", "in", "the", "&"]);
+// Small words that join a name's parts: "Bank of England", "Abu al-Qasim", "Procter and Gamble";
+// "in" only inside a hyphenated title ("Commander-in-Chief").
+const NAME_JOINERS = new Set(["of", "al", "el", "de", "da", "del", "der", "van", "von", "bin", "ibn", "and", "the", "&"]);
+// Joiners that may as well separate two names ("Morgan Stanley and the University of Chicago"):
+// the parts are candidates too.
+const SEPARATORS = new Set(["and", "&"]);
 
 const isCapitalised = (t: TaggedToken) => /^\p{Lu}/u.test(t.text);
 const isNounish = (t: TaggedToken) => t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "NUM";
@@ -32,7 +39,10 @@ const glued = (a: TaggedToken, b: TaggedToken) => a.end === b.start;
 
 function properAt(tokens: TaggedToken[], i: number): boolean {
   const t = tokens[i]!;
-  return t.pos === "PROPN" || (isCapitalised(t) && i > 0 && (t.pos === "NOUN" || t.pos === "ADJ"));
+  if (t.pos === "PROPN") return true;
+  if (!isCapitalised(t) || !(t.pos === "NOUN" || t.pos === "ADJ")) return false;
+  // At a sentence's start only a rank or title counts ("General Haftar said …").
+  return i > 0 || gazetteerTags(t.text).has("title");
 }
 
 function properChains(tokens: TaggedToken[], out: Candidate[]): void {
@@ -47,12 +57,32 @@ function properChains(tokens: TaggedToken[], out: Candidate[]): void {
       const t = tokens[j]!;
       if (properAt(tokens, j)) last = j;
       else if (t.text === "-" && glued(tokens[j - 1]!, t)) continue;
+      else if (t.text === "in" && glued(tokens[j - 1]!, t) && tokens[j - 1]!.text === "-") continue;
       else if (NAME_JOINERS.has(t.text.toLowerCase()) && j + 1 < tokens.length) continue;
       else break;
     }
-    out.push({ first: i, last, kind: "proper" });
+    pushName(tokens, i, last, out);
+    // The parts of "A and B" are candidates too.
+    let from = i;
+    for (let j = i; j <= last + 1; j++) {
+      if (j <= last && !SEPARATORS.has(tokens[j]!.text.toLowerCase())) continue;
+      if (from > i || j <= last) {
+        let end = j - 1;
+        while (end > from && !properAt(tokens, end)) end--;
+        let start = from;
+        while (start < end && !properAt(tokens, start)) start++;
+        if (properAt(tokens, start)) pushName(tokens, start, end, out);
+      }
+      from = j + 1;
+    }
     i = last + 1;
   }
+}
+
+/** A name candidate, unless it is only a date the tagger already typed ("Tuesday", "December"). */
+function pushName(tokens: TaggedToken[], first: number, last: number, out: Candidate[]): void {
+  if (tokens.slice(first, last + 1).every((t) => t.entity === "DATE" || t.entity === "TIME")) return;
+  out.push({ first, last, kind: nameType(tokens, first, last) });
 }
 
 function entitySpans(tokens: TaggedToken[], out: Candidate[]): void {

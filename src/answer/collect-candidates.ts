@@ -1,7 +1,9 @@
 import { searchTerms, sentenceCoverage, splitSentences, termWeights } from "../text/index.js";
 import type { ScoredPassage } from "../types.js";
+import { mayAnswer, showsGrain, timeGrainOf } from "./answer-discipline.js";
 import { candidateSpans } from "./candidates.js";
 import { answerTypeOf } from "./question-type.js";
+import { questionForm } from "./question-form.js";
 import type { SpanFeatures } from "./span-feature-names.js";
 import { spanFeatures } from "./span-features.js";
 import { tagTokens } from "./tagged-tokens.js";
@@ -22,6 +24,9 @@ export interface CollectOptions {
   passages: number;
   /** Sentences (best covering the question) whose spans are candidates. */
   sentences: number;
+  /** Drop candidates of a kind that cannot answer the question's type (answer-discipline.ts),
+   *  when any candidate that can is left. */
+  discipline?: boolean;
 }
 
 /** Candidate answer spans, with features, from the sentences that best cover the question. */
@@ -31,6 +36,8 @@ export function collectCandidates(question: string, hits: readonly ScoredPassage
   const weightOf = termWeights(questionTerms, (t) => Math.max(options.idf(t), 0.1));
   const total = [...weightOf.values()].reduce((a, b) => a + b, 0);
   const answerType = answerTypeOf(question);
+  const grain = timeGrainOf(question);
+  const form = questionForm(tagTokens(question));
   const focus = searchTerms(/\b(?:what|which)\s+(.*)/i.exec(question)?.[1] ?? "")[0];
   const top = hits[0]!.score || 1;
   const sentences = hits.slice(0, options.passages).flatMap(({ passage, score }) =>
@@ -41,7 +48,7 @@ export function collectCandidates(question: string, hits: readonly ScoredPassage
     }),
   );
   sentences.sort((a, b) => b.coverage * (0.8 + 0.2 * b.passageWeight) - a.coverage * (0.8 + 0.2 * a.passageWeight));
-  const out: CandidateSpan[] = [];
+  const out: Array<CandidateSpan & { fits: boolean }> = [];
   for (const s of sentences.slice(0, options.sentences)) {
     if (s.coverage === 0) break;
     const tokens = tagTokens(s.text);
@@ -57,18 +64,24 @@ export function collectCandidates(question: string, hits: readonly ScoredPassage
       coverage: s.coverage,
       passageWeight: s.passageWeight,
       focus,
+      form,
     };
     for (const c of candidateSpans(tokens)) {
       const features = spanFeatures(context, c);
       if (!features) continue;
+      const start = s.start + tokens[c.first]!.start;
+      const end = s.start + tokens[c.last]!.end;
+      const numeric = tokens.slice(c.first, c.last + 1).some((t) => t.pos === "NUM" || /\d/.test(t.text));
       out.push({
         passageId: s.passageId,
-        start: s.start + tokens[c.first]!.start,
-        end: s.start + tokens[c.last]!.end,
+        start,
+        end,
         coverage: s.coverage,
         features,
+        fits: mayAnswer(answerType, c.kind, numeric) && (!grain || showsGrain(s.text.slice(start - s.start, end - s.start), grain)),
       });
     }
   }
-  return out;
+  const kept = options.discipline && out.some((c) => c.fits) ? out.filter((c) => c.fits) : out;
+  return kept.map(({ fits: _fits, ...c }) => c);
 }

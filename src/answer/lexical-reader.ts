@@ -11,6 +11,8 @@ export interface LexicalReaderOptions {
   passages?: number;
   /** Sentences examined for spans, across those passages. */
   sentences?: number;
+  /** Drop candidates of a kind the question's type rules out (answer-discipline.ts). */
+  discipline?: boolean;
   /** Ranking weights (a linear model over span features); the trained ones by default. */
   weights?: SpanWeights;
 }
@@ -38,6 +40,7 @@ export function createLexicalReader(options: LexicalReaderOptions): Reader {
         idf: options.idf,
         passages: options.passages ?? LEXICAL_READER_DEFAULTS.passages,
         sentences: options.sentences ?? LEXICAL_READER_DEFAULTS.sentences,
+        discipline: options.discipline ?? LEXICAL_READER_DEFAULTS.discipline,
       });
       if (candidates.length === 0) return [];
       const logits = candidates.map((c) => dot(weights, c.features));

@@ -3,8 +3,10 @@
 
 export type AnswerType = "person" | "time" | "place" | "number" | "money" | "percent" | "named" | "thing";
 
-// Up to two words between "what/which" and the noun that names the kind ("which NFL team").
-const KIND = (nouns: string) => new RegExp(`^(what|which)\\s+(\\S+\\s+){0,2}?(${nouns})\\b`, "i");
+// Up to two words between "what/which" and the noun that names the kind ("which NFL team"), but
+// not a verb: in "what did Luther say" the kind is not named, and "Luther" is no agent noun.
+const SKIP = "(?:(?!(?:is|was|are|were|did|does|do|has|have|had|can|could|would|will|should)\\b)\\S+\\s+){0,2}?";
+const KIND = (nouns: string) => new RegExp(`^(what|which)\\s+${SKIP}(${nouns})\\b`, "i");
 
 const PATTERNS: Array<[RegExp, AnswerType]> = [
   [/^how\s+much\b.*\b(cost|pay|paid|worth|spend|spent|price|money|dollars?|pounds?|euros?|fund|earn|raise)/i, "money"],
@@ -29,7 +31,10 @@ const PATTERNS: Array<[RegExp, AnswerType]> = [
   ],
   // Agent nouns name people and firms: "what Panther defender", "which car manufacturer".
   [
-    /^(what|which)\s+(\S+\s+){0,2}?(?!(number|water|order|power|matter|river|center|centre|letter|other|paper|layer|border|sector|factor|color|colour|error|floor|door|minor|major|poster|computer|chapter|meter|metre|quarter|winter|summer|weather|answer|cancer|corridor|vector|motor|theater|theatre|character|fiber|fibre|oyster|filter|tower|super)s?\b)[a-z]+(er|or|ist|ian)s?\b/i,
+    new RegExp(
+      `^(what|which)\\s+${SKIP}(?!(another|others?|whether|either|neither|however|number|water|order|power|matter|river|center|centre|letter|other|paper|layer|border|sector|factor|color|colour|error|floor|door|minor|major|poster|computer|chapter|meter|metre|quarter|winter|summer|weather|answer|cancer|corridor|vector|motor|theater|theatre|character|fiber|fibre|oyster|filter|tower|super)s?\\b)[a-z]+(er|or|ist|ian)s?\\b`,
+      "i",
+    ),
     "person",
   ],
   // "What/which <kind>" (not "what is/did …") asks for a named thing: a film, a show, a fund.

@@ -4,7 +4,18 @@ import type { AnswerType } from "./question-type.js";
 // The names of the features a candidate answer span is ranked on, in the order the trainer and
 // the reader sum them (the order fixes the floating-point sum, so keep it).
 
-export const SPAN_KINDS = ["proper", "time", "number", "money", "percent", "noun"] as const satisfies readonly CandidateKind[];
+export const SPAN_KINDS = [
+  "person",
+  "place",
+  "org",
+  "role",
+  "proper",
+  "time",
+  "number",
+  "money",
+  "percent",
+  "noun",
+] as const satisfies readonly CandidateKind[];
 export const ANSWER_TYPES = [
   "person",
   "time",
@@ -45,6 +56,11 @@ export const SCALAR_FEATURES = [
   "focusNear",
   "matchesLeft",
   "matchesRight",
+  "subjectBeforeVerb",
+  "subjectAfterVerb",
+  "objectBeforeVerb",
+  "objectAfterVerb",
+  "verbNear",
 ] as const;
 
 export type SpanFeatureName = "bias" | InteractionName | (typeof SCALAR_FEATURES)[number];

@@ -1,5 +1,6 @@
 import type { Candidate, CandidateKind } from "./candidates.js";
 import type { AnswerType } from "./question-type.js";
+import type { QuestionForm } from "./question-form.js";
 import type { TaggedToken } from "./tagged-tokens.js";
 import { ANSWER_TYPES, interactionName, SPAN_KINDS, type InteractionName, type SpanFeatures } from "./span-feature-names.js";
 
@@ -19,6 +20,8 @@ export interface SentenceContext {
   coverage: number;
   /** Retrieval strength of the sentence's passage relative to the best, in [0, 1]. */
   passageWeight: number;
+  /** Whether the question asks for its verb's subject or object (question-form.ts). */
+  form: QuestionForm;
   /** The noun a "what/which" question names ("which hotel" → hotel), as a term. */
   focus?: string;
 }
@@ -70,6 +73,17 @@ export function spanFeatures(ctx: SentenceContext, c: Candidate): SpanFeatures |
   if (ctx.focus)
     for (let i = Math.max(0, c.first - 2); i <= Math.min(tokens.length - 1, c.last + 2); i++)
       if (tokenTerms[i] === ctx.focus) focusNear = 1;
+  // The nearest of the question's verbs in the sentence, and on which side of it the span stands.
+  let verb = -1;
+  for (const m of matched)
+    if (tokens[m]!.pos === "VERB" && (m < c.first || m > c.last)) {
+      const d = (i: number) => (i < c.first ? c.first - i : i - c.last);
+      if (verb < 0 || d(m) < d(verb)) verb = m;
+    }
+  const beforeVerb = verb > c.last ? 1 : 0;
+  const afterVerb = verb >= 0 && verb < c.first ? 1 : 0;
+  const subject = ctx.form === "subject" ? 1 : 0;
+  const object = ctx.form === "object" ? 1 : 0;
   return {
     bias: 1,
     ...interactions(c.kind, ctx.answerType),
@@ -99,6 +113,11 @@ export function spanFeatures(ctx: SentenceContext, c: Candidate): SpanFeatures |
     // How densely the question's words stand just left and just right of the span.
     matchesLeft: matched.filter((m) => m < c.first && m >= c.first - 4).length / 4,
     matchesRight: matched.filter((m) => m > c.last && m <= c.last + 4).length / 4,
+    subjectBeforeVerb: subject * beforeVerb,
+    subjectAfterVerb: subject * afterVerb,
+    objectBeforeVerb: object * beforeVerb,
+    objectAfterVerb: object * afterVerb,
+    verbNear: verb < 0 ? 0 : 4 / (3 + (verb > c.last ? verb - c.last : c.first - verb)),
   };
 }
 

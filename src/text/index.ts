@@ -10,3 +10,4 @@ export { termWeights, sentenceCoverage, bestSentenceCoverage } from "./sentence-
 export { hasVerb } from "./has-verb.js";
 export { DEBRIS_RULES, firstDebrisRule, isProseLine, type DebrisRule, type DebrisRuleName } from "./debris-rules.js";
 export { foldCase, foldWords } from "./fold-text.js";
+export { gazetteerTags, type GazetteerTag } from "./gazetteer.js";

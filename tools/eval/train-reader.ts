@@ -72,7 +72,12 @@ export async function trainReader(dataDir: string, out: string): Promise<{ examp
   const set = await loadSquad(path.join(dataDir, "squad", "dev-v1.1.json"));
   const titles = [...new Set(set.articles.map((a) => a.id.slice(0, a.id.lastIndexOf("/"))))];
   const { search: index } = await indexArticles(set.articles);
-  const options = { idf: (t: string) => index.idf(t), passages: LEXICAL_READER_DEFAULTS.passages, sentences: TRAINING_SENTENCES };
+  const options = {
+    idf: (t: string) => index.idf(t),
+    passages: LEXICAL_READER_DEFAULTS.passages,
+    sentences: TRAINING_SENTENCES,
+    discipline: LEXICAL_READER_DEFAULTS.discipline,
+  };
   const examples: Example[] = [];
   for (const q of set.questions) {
     if (!isTrainingArticle(q.articleId, titles)) continue;

@@ -1,0 +1,50 @@
+import type { CandidateKind } from "./candidates.js";
+import type { AnswerType } from "./question-type.js";
+
+// Answer discipline: what kind of span may answer what kind of question. *who* is answered by a
+// person or an organisation, never a place, a date or a number; *how many / how much* only by a
+// number or an amount; *when* only by a time; *where* never by a person or a number. Pure.
+
+/** Candidate kinds that never answer a question of this type. */
+const CLASHES: Record<AnswerType, ReadonlySet<CandidateKind>> = {
+  person: new Set(["place", "time", "number", "money", "percent"]),
+  place: new Set(["person", "role", "time", "number", "money", "percent"]),
+  time: new Set(["person", "place", "org", "role", "proper", "money", "percent"]),
+  number: new Set(["person", "place", "org", "role", "proper", "time"]),
+  money: new Set(["person", "place", "org", "role", "proper", "time", "percent"]),
+  percent: new Set(["person", "place", "org", "role", "proper", "time", "money"]),
+  named: new Set(),
+  thing: new Set(),
+};
+
+/** Whether a candidate of this kind may answer; `numeric` says whether it holds a number (a
+ *  noun phrase like "twelve banks" may answer "how many", a bare noun phrase may not). */
+export function mayAnswer(type: AnswerType, kind: CandidateKind, numeric: boolean): boolean {
+  if (CLASHES[type].has(kind)) return false;
+  if ((type === "number" || type === "money" || type === "percent") && kind === "noun") return numeric;
+  return true;
+}
+
+/** The grain of time a question asks for, when it names one: a day of the week, a month, a year. */
+export type TimeGrain = "weekday" | "month" | "year";
+
+const GRAINS: Array<[RegExp, TimeGrain]> = [
+  [/\b(day of the week|weekday)\b/i, "weekday"],
+  [/\b(what|which)\s+month\b/i, "month"],
+  [/\b(what|which)\s+year\b/i, "year"],
+];
+
+const SHOWS: Record<TimeGrain, RegExp> = {
+  weekday: /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i,
+  month: /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i,
+  year: /\b\d{4}s?\b/,
+};
+
+export function timeGrainOf(question: string): TimeGrain | undefined {
+  return GRAINS.find(([pattern]) => pattern.test(question))?.[1];
+}
+
+/** Whether a span names the grain of time asked for ("Tuesday" for "which day of the week"). */
+export function showsGrain(text: string, grain: TimeGrain): boolean {
+  return SHOWS[grain].test(text);
+}
