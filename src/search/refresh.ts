@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { statSync } from "node:fs";
 import path from "node:path";
 import { assignArticleIds } from "../knowledge/article-ids.js";
 import { scanFolder, type ReadFolder } from "../knowledge/scan-folder.js";
@@ -27,6 +27,9 @@ export interface RefreshOptions {
   threads?: number;
   parallelFrom?: number;
 }
+
+/** Files stat'ed per turn of the event loop. */
+const STAT_CHUNK = 1000;
 
 /** Below this many files to read, starting workers (their word lists load in ~0.5 s) costs more than it saves. */
 const PARALLEL_FROM = 500;
@@ -75,17 +78,24 @@ export async function planRefresh(db: IndexDatabase, options: RefreshOptions): P
   const problems: KnowledgeProblem[] = [...scan.problems];
   let unchanged = 0;
 
-  const states = await mapLimit(files, 64, async (file): Promise<FileState | undefined> => {
-    try {
-      const info = await stat(path.join(knowledgeDir, file));
-      // Whole milliseconds: what every tool that copies or restores times keeps.
-      return { file, size: info.size, mtime: Math.trunc(info.mtimeMs) };
-    } catch (error) {
-      if (!isProblem(error)) throw error;
-      problems.push({ file, reason: reason(error) });
-      return undefined;
+  // Synchronous stat calls, a thousand at a time with a turn of the event loop between: a third of
+  // the CPU of one promise per file (10,000 files: about 40 ms against 120 ms), which at 200,000
+  // files is most of a start's work.
+  const states: (FileState | undefined)[] = [];
+  for (let from = 0; from < files.length; from += STAT_CHUNK) {
+    if (from > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    for (const file of files.slice(from, from + STAT_CHUNK)) {
+      try {
+        const info = statSync(path.join(knowledgeDir, file));
+        // Whole milliseconds: what every tool that copies or restores times keeps.
+        states.push({ file, size: info.size, mtime: Math.trunc(info.mtimeMs) });
+      } catch (error) {
+        if (!isProblem(error)) throw error;
+        problems.push({ file, reason: reason(error) });
+        states.push(undefined);
+      }
     }
-  });
+  }
   const pending: FileState[] = [];
   const oversized = new Set<string>();
   for (const state of states) {

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -24,6 +24,24 @@ describe("refreshIndex and errors", () => {
       throw new ModelError("the repair model failed");
     };
     await expect(refresh(broken)).rejects.toThrow(ModelError);
+  });
+
+  it("reports a file listed but gone by its stat as that file's problem, past the first thousand files", async () => {
+    for (let i = 0; i < 1200; i++) await writeFile(path.join(root, `n${i}.txt`), `Note ${i}\n\nA short note.\n`);
+    // Listed, then deleted before the refresh looks at it: the rest still loads.
+    const readFolder = async (dir: string) => {
+      const entries = await readdir(dir, { withFileTypes: true });
+      await rm(path.join(root, "n1100.txt"));
+      return entries;
+    };
+    const report = await refreshIndex(await openMemoryDatabase(), {
+      knowledgeDir: root,
+      repair: (b) => b,
+      logger: silentLogger,
+      readFolder,
+    });
+    expect(report.problems).toEqual([{ file: "n1100.txt", reason: expect.stringContaining("ENOENT") }]);
+    expect(report.added).toHaveLength(1200);
   });
 
   it("reports a failed system call while reading a file as that file's problem", async () => {
