@@ -199,7 +199,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     options.conversations ??
     createMemoryStore(conversationLimits({ turns: config.CONVERSATION_TURNS, idleMinutes: config.CONVERSATION_IDLE_MINUTES }));
 
-  async function askCore(question: string, { boost, readAs }: { boost?: PassageBoost; readAs?: string } = {}) {
+  async function askCore(question: string, { boost, readAs, avoid }: { boost?: PassageBoost; readAs?: string; avoid?: string[] } = {}) {
     const { models, embedding } = state;
     const index = search();
     const mode = models ? "model" : "lexical";
@@ -209,7 +209,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       ...(config.ANSWER_THRESHOLD !== undefined && { answer: config.ANSWER_THRESHOLD }),
       ...options.thresholds?.[mode],
     };
-    const base = { index, thresholds, nearest: options.nearest, boost, readAs };
+    const base = { index, thresholds, nearest: options.nearest, boost, readAs, avoid };
     return ask(
       models
         ? { ...base, reader: models.reader, embedder: cachedQueries(models.embedder), dense: embedding?.vectors }

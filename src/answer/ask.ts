@@ -3,6 +3,7 @@ import type { DenseSearch } from "../retrieval/retrieve.js";
 import type { Answer, Citation, Embedder, Nearest, Reader, ScoredPassage, Span } from "../types.js";
 import { cite, nearestOf } from "./cite.js";
 import { normaliseQuestion } from "./question.js";
+import { avoidedTerms, onlyRepeats } from "./only-repeats.js";
 import { retrieve, type PassageBoost } from "../retrieval/retrieve.js";
 import { ANSWER_DEFAULTS } from "./answer-defaults.js";
 import { questionCoverage } from "./relevance.js";
@@ -26,6 +27,9 @@ export interface AskDependencies {
    *  is found by its resolved wording ("he" → a name) but read as typed, since the article's
    *  next sentence says "he" too. */
   readAs?: string;
+  /** Names the question stands for but does not type (a follow-up's "he" → "Kim Collins"): a span
+   *  that says only these answers nothing new ("where will he compete?" is never "Kim Collins"). */
+  avoid?: readonly string[];
 }
 
 /** What the reader made of a question, before the reply kind is decided. */
@@ -47,7 +51,9 @@ export async function read(deps: Omit<AskDependencies, "thresholds">, rawQuestio
   const hits = retrieve(deps.index, question, { k: Math.max(passages, nearestCount), queryVector, dense: deps.dense, boost: deps.boost });
   const nearest = nearestOf(hits, nearestCount);
   const wording = deps.readAs ? normaliseQuestion(deps.readAs) : question;
-  const spans = await deps.reader.read(wording, hits.slice(0, passages));
+  const read = await deps.reader.read(wording, hits.slice(0, passages));
+  const avoided = avoidedTerms(deps.avoid ?? []);
+  const spans = avoided.size ? read.filter((s) => !onlyRepeats(spanText(s, hits), avoided)) : read;
   const span = preferred(spans, hits, deps.boost);
   if (!span) return { question, nearest };
   const passage = hits.find((h) => h.passage.id === span.passageId)!.passage;
@@ -55,6 +61,11 @@ export async function read(deps: Omit<AskDependencies, "thresholds">, rawQuestio
   const citation = cite(passage, span.start, span.end, article?.source);
   const relevance = questionCoverage(wording, citation.quote, (t) => deps.index.idf(t));
   return { question, nearest, best: { answer: passage.text.slice(span.start, span.end), score: span.score, relevance, citation } };
+}
+
+function spanText(span: Span, hits: ScoredPassage[]): string {
+  const passage = hits.find((h) => h.passage.id === span.passageId)?.passage;
+  return passage ? passage.text.slice(span.start, span.end) : "";
 }
 
 /** A reading as one of the three replies (reply-kind.ts). */

@@ -3,6 +3,7 @@ import type { Answer, AskOptions, ConversationAnswer } from "../types.js";
 import type { PassageBoost } from "../retrieval/retrieve.js";
 import type { ConversationStore } from "./conversation-store.js";
 import { leanTowards, type LeanFactors } from "./lean.js";
+import { properNames } from "./names.js";
 import { turnOf } from "./record-turn.js";
 import { resolveFollowUp } from "./resolve-follow-up.js";
 import type { ConversationTurn } from "./turn.js";
@@ -10,7 +11,7 @@ import type { ConversationTurn } from "./turn.js";
 export interface ConversationDependencies {
   store: ConversationStore;
   /** The core's ask, with an optional lean towards some passages. */
-  ask(question: string, context?: { boost?: PassageBoost; readAs?: string }): Promise<Answer>;
+  ask(question: string, context?: { boost?: PassageBoost; readAs?: string; avoid?: string[] }): Promise<Answer>;
   lean: LeanFactors;
   now?: () => number;
 }
@@ -32,6 +33,12 @@ async function contextOf(store: ConversationStore, key: string, now: number, opt
   return { turns, fresh, seeded };
 }
 
+/** The names the conversation filled into the question: its answer is not one of them. */
+function filledIn(question: string, resolved: string): string[] {
+  const typed = new Set(properNames(question));
+  return properNames(resolved).filter((name) => !typed.has(name));
+}
+
 /** Asks within a conversation: resolves the question against its turns, prefers its articles,
  *  and records the reply as its newest turn. */
 export async function askInConversation(
@@ -46,7 +53,7 @@ export async function askInConversation(
   const resolution = resolveFollowUp(question, turns);
   const boost = resolution.followUp ? leanTowards(turns, deps.lean) : undefined;
   const answer = resolution.followUp
-    ? await deps.ask(resolution.resolvedQuestion, { boost, readAs: resolution.readAs })
+    ? await deps.ask(resolution.resolvedQuestion, { boost, readAs: resolution.readAs, avoid: filledIn(question, resolution.resolvedQuestion) })
     : await deps.ask(question);
   if (fresh) await deps.store.forget(key);
   // The conversation it was opened from becomes this one's past, so its next turn still has it.

@@ -34,6 +34,16 @@ function setup() {
 }
 
 describe("askInConversation", () => {
+  it("tells the reader which names it filled in, so the answer is not one of them", async () => {
+    const { deps } = setup();
+    const seen: Array<string[] | undefined> = [];
+    const spying = { ...deps, ask: (q: string, c?: { avoid?: string[] }) => (seen.push(c?.avoid), ask(q)) };
+    await askInConversation(spying, "k", "Who accompanied Mansur?");
+    await askInConversation(spying, "k", "where did he go?");
+    expect(seen[0]).toBeUndefined();
+    expect(seen[1]).toEqual(["Deputy Commander Tarek Mansur"]);
+  });
+
   it("starts a conversation from another one's turns when it has none (a thread on an answer)", async () => {
     const { store, deps } = setup();
     await askInConversation(deps, "channel:q1", "Who accompanied Mansur?");
