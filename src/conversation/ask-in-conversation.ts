@@ -53,7 +53,11 @@ export async function askInConversation(
   const resolution = resolveFollowUp(question, turns);
   const boost = resolution.followUp ? leanTowards(turns, deps.lean) : undefined;
   const answer = resolution.followUp
-    ? await deps.ask(resolution.resolvedQuestion, { boost, readAs: resolution.readAs, avoid: filledIn(question, resolution.resolvedQuestion) })
+    ? await deps.ask(resolution.resolvedQuestion, {
+        boost,
+        readAs: resolution.readAs,
+        avoid: filledIn(question, resolution.resolvedQuestion),
+      })
     : await deps.ask(question);
   if (fresh) await deps.store.forget(key);
   // The conversation it was opened from becomes this one's past, so its next turn still has it.
