@@ -35,16 +35,22 @@ export async function answerQuestion(
   userId: string,
   question: string,
   sink: AnswerSink,
-  conversation?: ConversationRef,
+  /** A promise when finding it takes a call to Discord: the acknowledgement does not wait for it. */
+  pending?: ConversationRef | Promise<ConversationRef>,
 ): Promise<void> {
   // Controls, bidi overrides and invisible characters carry no meaning and would be echoed.
   const q = cleanText(question).trim();
   if (!q) return sink.refuse(HOW_TO_ASK);
   if (ctx.cluster) {
+    const conversation = await pending;
     const work = { kind: "ask" as const, question: q, ...(conversation && { conversation }) };
     return queueForWorkers(ctx, ctx.cluster, userId, work, sink, { cooldown: true });
   }
-  const ask = () => ctx.newsdesk.ask(stripDiscordMarkup(q), askOptions(conversation));
+  let conversation: ConversationRef | undefined;
+  const ask = async () => {
+    conversation = await pending;
+    return ctx.newsdesk.ask(stripDiscordMarkup(q), askOptions(conversation));
+  };
   const done = await queuedReply(ctx.gate, userId, ask, sink, { cooldown: true });
   if (done.kind === "refused") return;
   if (done.kind === "done") {

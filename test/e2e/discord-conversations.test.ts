@@ -91,6 +91,12 @@ describe("follow-ups in Discord", () => {
     const { id: next } = h.fake.post({ content: "and when?", channelId: thread.id });
     expect(followedUpOn(await h.fake.replyTo(next, 30_000))).toBe("what is his relation to the field marshal?");
 
+    // /ask in the thread carries on there too.
+    const inThread = h.fake.interact({ kind: "slash", name: "ask", options: { question: "and where?" } }, { channelId: thread.id });
+    const slashReply = await h.fake.answerOf(inThread, 30_000);
+    expect(followedUpOn(slashReply)).toBe("and when?");
+    expect(followUpButton(slashReply)).toBeUndefined();
+
     // A second click points to the thread already there.
     const again = await h.fake.answerOf(h.fake.interact({ kind: "button", customId: button.custom_id, message: answer }), 30_000);
     expect(again.content).toContain(`<#${answer.id}>`);

@@ -27,7 +27,10 @@ export default {
     const question = interaction.options.getString("question", true);
     const isPrivate = interaction.options.getBoolean("private") ?? false;
     const thread = interaction.options.getBoolean("thread") ?? false;
-    const conversation = await conversationOf(interaction, isPrivate, ctx);
+    // Not awaited here: in a thread it may fetch the thread's first message, and the reply is
+    // acknowledged first (Discord allows 3 s).
+    const conversation = conversationOf(interaction, isPrivate, ctx);
+    conversation.catch(() => undefined);
     await answerQuestion(ctx, interaction.user.id, question, interactionSink(interaction, isPrivate, ctx), conversation);
     // Only on an answer everybody sees (a private one cannot carry a thread), and not on a refusal.
     if (!thread || isPrivate || !interaction.deferred || interaction.channel?.isThread()) return;
