@@ -62,8 +62,12 @@ function replacePronouns(
   const used: Partial<Record<PronounKind, string>> = {};
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    // "Did Brown say he would…": the pronoun points inside the question.
-    if (isName(t)) return undefined;
+    // "Did Brown say he would…": the pronoun points inside the question. A name after it ("how
+    // far did he jump at the British trials?") does not.
+    if (isName(t)) {
+      if (referent) continue;
+      return undefined;
+    }
     if (t.pos !== "PRON" && t.pos !== "DET") continue;
     const word = t.text;
     const kind: PronounKind | undefined = PERSON.test(word)

@@ -67,6 +67,13 @@ describe("resolveFollowUp", () => {
     expect(r.resolvedQuestion).toBe("Did Brown say he would resign?");
   });
 
+  it("replaces a pronoun that a name only follows, and keeps its referent for the next turn", () => {
+    const r = resolveFollowUp("How far did he jump at the Welsh trials?", accompanied());
+    expect(r.resolvedQuestion).toBe("How far did Deputy Commander Tarek Mansur jump at the Welsh trials?");
+    const next = [...accompanied(), turnOf("How far did he jump at the Welsh trials?", r, found("q", "17.30m", "He jumped 17.30m."), 1)];
+    expect(resolveFollowUp("How old is he?", next).resolvedQuestion).toBe("How old is Deputy Commander Tarek Mansur?");
+  });
+
   it("fills an elided question from the last one and its answer", () => {
     const turns = firstTurn("Where did Mansur's delegation arrive?", "Noor Field", "The delegation arrived at Noor Field.");
     expect(resolveFollowUp("and when?", turns).resolvedQuestion).toBe("when did Mansur's delegation arrive Noor Field?");
