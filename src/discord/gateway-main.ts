@@ -6,6 +6,7 @@ import { createLogger } from "../log.js";
 import { startHealthServer, type HealthServer } from "../service/health-server.js";
 import { guardProcess, onStopSignals } from "../service/process-signals.js";
 import { loadBotConfig, type BotConfig } from "../service/startup-config.js";
+import type { WorkerWatch } from "../scale/worker-watch.js";
 import { startShards, type Shards } from "./shard-manager.js";
 
 let config: BotConfig;
@@ -21,15 +22,31 @@ guardProcess(logger);
 let shards: Shards | undefined;
 let health: HealthServer | undefined;
 let state: "starting" | "ready" | "stopping" = "starting";
+let workers: { watch: WorkerWatch; close(): void } | undefined;
 onStopSignals(logger, async () => {
   state = "stopping";
   await shards?.stop();
   await health?.close();
+  workers?.close();
 });
 if (config.HEALTH_PORT) {
+  // With answer workers, /healthz also says whether any is alive: without one no question is answered.
+  const watchModule = config.REDIS_URL ? await import("../scale/worker-watch.js") : undefined;
+  if (config.REDIS_URL && watchModule) {
+    const { connectRedis, keys } = await import("../scale/redis-connection.js");
+    const redis = connectRedis(config.REDIS_URL, logger, "gateway-health");
+    const watch = watchModule.watchWorkers(redis, keys(config.REDIS_PREFIX));
+    workers = { watch, close: () => (watch.close(), redis.disconnect()) };
+  }
   health = await startHealthServer(config.HEALTH_PORT, () => {
     const each = shards?.health() ?? [];
-    return { ok: state === "ready" && each.length > 0 && each.every((s) => s.ready), state, shards: each };
+    const answering = workers && watchModule?.workersHealth(workers.watch.snapshot());
+    return {
+      ok: state === "ready" && each.length > 0 && each.every((s) => s.ready) && (answering?.ok ?? true),
+      state,
+      shards: each,
+      ...(answering ? { workers: answering.workers, ...(answering.problem ? { problem: answering.problem } : {}) } : {}),
+    };
   });
   logger.info("health check listening", { url: `http://127.0.0.1:${health.port}/healthz` });
 }

@@ -30,7 +30,7 @@ export function interactionSink(interaction: Repliable, isPrivate: boolean, ctx:
   return {
     replyTo: {
       id: interaction.id,
-      target: { kind: "interaction", applicationId: interaction.applicationId, token: interaction.token },
+      target: { kind: "interaction", applicationId: interaction.applicationId, token: interaction.token, private: isPrivate },
     },
     async refuse(text) {
       await replyPrivately(interaction, text);

@@ -6,7 +6,7 @@ export interface Backlog {
   jobs: number;
   /** Questions a second the live workers answer together (0 when none is live or none has answered). */
   perSecond: number;
-  /** Live workers whose index matches the announced knowledge. */
+  /** Live workers (heartbeating, not stopping), answering now or once their index catches up. */
   workers: number;
 }
 
@@ -18,6 +18,7 @@ const UNMEASURED_SECONDS = 3;
 export function admit(backlog: Backlog, maxWaiting: number): AdmissionCheck {
   if (backlog.workers === 0) return { ok: false, retryAfterMs: 60_000, reason: "no-workers" };
   if (backlog.jobs < maxWaiting) return { ok: true };
+  // None measured yet (all starting or behind): each is assumed to take UNMEASURED_SECONDS.
   const perSecond = backlog.perSecond > 0 ? backlog.perSecond : backlog.workers / UNMEASURED_SECONDS;
   // Everyone past the limit must be answered before a place frees up.
   const excess = backlog.jobs - maxWaiting + 1;

@@ -12,6 +12,7 @@ import { connectRedis, keys } from "./redis-connection.js";
 import { requestReindex, type ReindexOutcome } from "./reindex-fanout.js";
 import type { ReplyTarget, WorkSpec } from "./work.js";
 import { listWorkers, type WorkerInfo } from "./worker-registry.js";
+import { countWorkers, watchWorkers, type WorkerCount } from "./worker-watch.js";
 
 export type Admission = { kind: "accepted" } | { kind: "refused"; message: string };
 
@@ -31,6 +32,8 @@ export interface Cluster {
   status(): Promise<ClusterStatus>;
   /** /reindex on every live worker; waits at most REINDEX_WAIT_MS, and not for workers that stop heartbeating. */
   reindex(): Promise<ReindexOutcome>;
+  /** Live and ready workers as last read (every heartbeat); null while Redis has not answered. */
+  workerCount(): WorkerCount | null;
   /** The announced article list (refreshed every few seconds). */
   articles(): ArticleInfo[];
   close(): Promise<void>;
@@ -41,6 +44,7 @@ export type ClusterSettings = Pick<Config, "REDIS_PREFIX" | "ASK_COOLDOWN_SECOND
 };
 
 const CATALOG_REFRESH_MS = 3000;
+export const NO_WORKER_REPLY = "No answer worker is running right now, so nobody can answer. Try again later.";
 /** A reindex of a large folder can take a while; a dead worker is not waited for (reindex-fanout). */
 const REINDEX_WAIT_MS = 120_000;
 
@@ -68,10 +72,14 @@ export async function connectCluster(
   const timer = setInterval(() => void refreshCatalog(), CATALOG_REFRESH_MS);
   timer.unref();
 
+  const watch = watchWorkers(redis, k);
+
   const backlog = async () => {
     const [jobs, workers] = await Promise.all([queue.depth(), listWorkers(redis, k)]);
-    const ready = workers.filter((w) => w.state === "ready");
-    return { jobs, workers: ready.length, perSecond: ready.reduce((s, w) => s + w.perSecond, 0) };
+    const count = countWorkers(workers, Date.now());
+    const perSecond = workers.filter((w) => w.state === "ready").reduce((s, w) => s + w.perSecond, 0);
+    // No live worker: refused at once with words (admission), never queued to wait for a timeout.
+    return { jobs, workers: count.live, perSecond };
   };
 
   return {
@@ -85,7 +93,7 @@ export async function connectCluster(
       if (!room.ok) {
         const message =
           room.reason === "no-workers"
-            ? "No answer worker is running right now. Try again in a minute."
+            ? NO_WORKER_REPLY
             : `Newsdesk is busy with other questions. Try again in about ${seconds(room.retryAfterMs)} s.`;
         return { kind: "refused", message };
       }
@@ -109,9 +117,11 @@ export async function connectCluster(
       await refreshCatalog();
       return result;
     },
+    workerCount: () => watch.snapshot(),
     articles: () => catalog?.articles ?? [],
     async close() {
       clearInterval(timer);
+      watch.close();
       await queue.close();
       redis.disconnect();
       blocking.disconnect();

@@ -5,7 +5,7 @@ import type { SummaryLength } from "../types.js";
 /** Where a worker delivers the reply, through Discord's REST API (no gateway connection needed). */
 export type ReplyTarget =
   /** Edit the deferred interaction response: the token is valid for 15 minutes and needs no bot token. */
-  | { kind: "interaction"; applicationId: string; token: string }
+  | { kind: "interaction"; applicationId: string; token: string; /** Deferred privately: a follow-up is private too. */ private?: boolean }
   /** A reply to a channel message (mentions and ask channels). */
   | { kind: "message"; channelId: string; messageId: string };
 

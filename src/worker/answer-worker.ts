@@ -3,7 +3,8 @@
 // its index matches the announced knowledge version, reports itself every few seconds for /status and
 // admission, and runs /reindex when a gateway fans one out.
 import { hostname } from "node:os";
-import { DelayedError, Worker, type Job } from "bullmq";
+import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
+import { DeliveryError } from "../errors.js";
 import { withFields, type Logger } from "../log.js";
 import { announce, readAnnouncement } from "../scale/knowledge-board.js";
 import { connectRedis, keys } from "../scale/redis-connection.js";
@@ -32,6 +33,7 @@ export interface AnswerWorker {
   stop(): Promise<void>;
 }
 
+const LOST = "answer lost: Discord did not take it in time";
 const FAILED_FOR_GOOD = "Something went wrong while answering that, and retrying did not help. Please ask again later.";
 
 export async function startAnswerWorker(
@@ -69,7 +71,7 @@ export async function startAnswerWorker(
         await ledger.markSent(job.id);
         return "already";
       }
-      await delivery.send(job.target, body, job.id);
+      await delivery.send(job.target, body, job);
     } catch (error) {
       await ledger.release(job.id, owner);
       throw error;
@@ -88,7 +90,12 @@ export async function startAnswerWorker(
     const began = performance.now();
     try {
       const body = await replyFor(newsdesk, data.work);
-      const outcome = await send(data, body, `${id}:${job.attemptsStarted}`, job.attemptsStarted > 1);
+      const outcome = await send(data, body, `${id}:${job.attemptsStarted}`, job.attemptsStarted > 1).catch((error: unknown) => {
+        if (!(error instanceof DeliveryError)) throw error;
+        // Retried by the delivery policy until Discord's window closed: another try would fail the same way.
+        log.error("answer lost: Discord did not take it before its window closed", { question: data.id, error });
+        throw new UnrecoverableError(LOST);
+      });
       if (outcome === "busy") {
         // Another worker holds the send: look again shortly, without spending one of the job's tries.
         await job.moveToDelayed(Date.now() + 1000, token);
@@ -124,6 +131,7 @@ export async function startAnswerWorker(
   worker.on("error", (error) => log.warn("queue worker error", { error }));
   worker.on("failed", (job, error) => {
     if (!job) return;
+    if (error.message === LOST) return; // logged where it happened; telling the asker would fail the same way
     const final = job.attemptsMade >= (job.opts.attempts ?? 1) || /stalled/i.test(error.message);
     log[final ? "error" : "warn"](final ? "question failed for good; telling the asker" : "question failed; will retry", {
       question: job.data.id,

@@ -133,12 +133,12 @@ export async function benchScaleOut(options: ScaleOutOptions): Promise<ScaleOutF
     };
 
     // In process: answer, format and deliver to the same sink, one question at a time.
-    const deliver = restDelivery(TOKEN, sink.api);
+    const deliver = restDelivery(TOKEN, { api: sink.api, logger: silentLogger });
     const inProcess: number[] = [];
     for (let n = 0; n < options.latencyRuns; n++) {
       const j = job(n, questions[n]!, "local");
       const t0 = performance.now();
-      await deliver.send(j.target, await replyFor(newsdesk, j.work), j.id);
+      await deliver.send(j.target, await replyFor(newsdesk, j.work), j);
       inProcess.push((await sink.waitFor(j.id)) - t0);
     }
     await newsdesk.close();

@@ -26,11 +26,25 @@ export function replyPayload(question: Pick<Message, "id">, body: ReplyBody): RE
 }
 
 export async function deliverToChannel(lanes: ReplyLanes, question: Message, body: ReplyBody, s: DeliverySettings): Promise<void> {
-  const born = Math.min(question.createdTimestamp, s.receivedAt);
-  const what = { channel: question.channelId, message: question.id };
-  const sent = await retryUntil(() => lanes.post(question.channelId, replyPayload(question, body)), {
-    ...retryOptions(born + s.policy.mentionWindowMs, s, what),
-  });
+  await deliverChannelReply(
+    { channelId: question.channelId, messageId: question.id, createdAt: question.createdTimestamp },
+    body,
+    (channelId, payload) => lanes.post(channelId, payload),
+    s,
+  );
+}
+
+/** The delivery policy for a channel reply, whoever posts it (the bot's lanes, a worker's REST client). */
+export async function deliverChannelReply(
+  question: { channelId: string; messageId: string; createdAt: number },
+  body: ReplyBody,
+  post: (channelId: string, payload: RESTPostAPIChannelMessageJSONBody) => Promise<unknown>,
+  s: DeliverySettings,
+): Promise<void> {
+  const born = Math.min(question.createdAt, s.receivedAt);
+  const what = { channel: question.channelId, message: question.messageId };
+  const payload = replyPayload({ id: question.messageId }, body);
+  const sent = await retryUntil(() => post(question.channelId, payload), retryOptions(born + s.policy.mentionWindowMs, s, what));
   if (sent.kind === "sent") {
     if (sent.attempts > 1) s.logger.info("reply delivered after retrying", { ...what, attempts: sent.attempts });
     return;

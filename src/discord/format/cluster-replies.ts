@@ -25,7 +25,9 @@ export function formatClusterStatus(s: ClusterStatus, now: Date): ReplyBody {
       {
         title: "Newsdesk status (answer workers)",
         description: fitText(
-          lines.length ? lines.join("\n") : "No answer worker is running: questions wait in the queue.",
+          lines.length
+            ? lines.join("\n")
+            : `**No answer worker is running**: new questions are turned away until one starts${s.backlog ? `; ${s.backlog} already queued wait for it` : ""}.`,
           LIMITS.embedDescription,
         ),
         fields: [
