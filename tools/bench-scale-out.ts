@@ -1,5 +1,5 @@
-// npm run bench:scale-out -- [--json] [--data DIR] [--corpus bbc|seed] [--questions N] [--latency-runs N]
-// Questions a second with 1, 2 and 3 answer workers (lexical mode, one ONNX thread each) and the
+// npm run bench:scale-out -- [--json] [--data DIR] [--corpus bbc|seed] [--mode model|lexical] [--questions N] [--latency-runs N] [--cache DIR]
+// Questions a second with 1, 2 and 3 answer workers (model mode by default, one ONNX thread each) and the
 // latency the Redis queue adds; medians and p95 as a table (or JSON). Progress on standard error.
 import path from "node:path";
 import { parseFlags } from "../src/cli/parse-flags.js";
@@ -7,12 +7,15 @@ import { runCommand } from "../src/cli/run-command.js";
 import { UsageError } from "../src/errors.js";
 import { benchScaleOut } from "./bench/scale-out.js";
 
-const USAGE = "Usage: npm run bench:scale-out -- [--json] [--data DIR] [--corpus bbc|seed] [--questions N] [--latency-runs N]";
+const USAGE =
+  "Usage: npm run bench:scale-out -- [--json] [--data DIR] [--corpus bbc|seed] [--mode model|lexical] [--questions N] [--latency-runs N] [--cache DIR]";
 const FLAGS = {
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   data: { type: "string", default: "../shared/data" },
   corpus: { type: "string", default: "bbc" },
+  mode: { type: "string", default: "model" },
+  cache: { type: "string", default: "./.newsdesk" },
   questions: { type: "string", default: "300" },
   "latency-runs": { type: "string", default: "100" },
 } as const;
@@ -28,9 +31,13 @@ await runCommand(USAGE, async () => {
     return Number(v);
   };
   if (!["bbc", "seed"].includes(values.corpus)) throw new UsageError(`--corpus must be bbc or seed, not "${values.corpus}"`);
+  if (values.mode !== "model" && values.mode !== "lexical") throw new UsageError(`--mode must be model or lexical, not "${values.mode}"`);
   const knowledgeDir = values.corpus === "seed" ? path.resolve("knowledge") : path.resolve(values.data, "bbc", "articles");
   const figures = await benchScaleOut({
     knowledgeDir,
+    mode: values.mode,
+    workDir: path.resolve(values.cache),
+    dataDir: path.resolve(values.data),
     questions: whole("questions", values.questions),
     latencyRuns: whole("latency-runs", values["latency-runs"]),
     workerCounts: [1, 2, 3],

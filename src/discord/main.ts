@@ -1,18 +1,32 @@
 // `npm start`: the service (settings, core, watcher, /healthz, signals: src/service/run-service.ts)
 // with the Discord bot as its face, and the followed feeds polled beside it (new articles are
-// re-indexed at once and announced in ANNOUNCE_CHANNEL when set).
+// re-indexed at once — on every answer worker when scaled out — and announced in ANNOUNCE_CHANNEL
+// when set).
 import type { Client } from "discord.js";
 import { openFeeds } from "../ingest/index.js";
+import { leadFeedPolling } from "../scale/feed-poller.js";
+import type { ReindexOutcome } from "../scale/reindex-fanout.js";
+import type { Logger } from "../log.js";
 import { runService } from "../service/run-service.js";
 import { announceArticles } from "./announce.js";
 import { startBot } from "./bot.js";
 
 runService(async (config, newsdesk, logger, cluster) => {
   let client: Client | undefined;
-  const feeds = await openFeeds(config, logger, async (articles) => {
-    await newsdesk.reindex();
-    if (config.ANNOUNCE_CHANNEL && client) await announceArticles(client, config.ANNOUNCE_CHANNEL, articles, logger);
-  });
+  // With answer workers (REDIS_URL) every shard runs this face, but exactly one process of the
+  // deployment polls the feeds: the holder of a Redis lease (docs/scale-out.md).
+  const lead = cluster ? leadFeedPolling({ redisUrl: config.REDIS_URL!, prefix: config.REDIS_PREFIX }, logger) : undefined;
+  const feeds = await openFeeds(
+    config,
+    logger,
+    async (articles) => {
+      // The poller wrote into the shared knowledge folder: the workers re-read it, as for /reindex.
+      if (cluster) await reportFanOut(await cluster.reindex(), logger);
+      else await newsdesk.reindex();
+      if (config.ANNOUNCE_CHANNEL && client) await announceArticles(client, config.ANNOUNCE_CHANNEL, articles, logger);
+    },
+    lead,
+  );
   const bot = await startBot(
     {
       token: config.DISCORD_TOKEN,
@@ -30,7 +44,8 @@ runService(async (config, newsdesk, logger, cluster) => {
     { feeds },
   );
   client = bot.client;
-  feeds.start();
+  if (lead) lead.attach(feeds);
+  else feeds.start();
   if (feeds.list().length) logger.info("following feeds", { feeds: feeds.list().length, everyMinutes: config.FEED_INTERVAL_MINUTES });
   return {
     get ready() {
@@ -38,7 +53,7 @@ runService(async (config, newsdesk, logger, cluster) => {
     },
     details: () => ({ ...bot.details(), feeds: feeds.list().length }),
     async stop() {
-      await feeds.stop();
+      await (lead ? lead.close() : feeds.stop());
       await bot.stop();
     },
   };
@@ -46,3 +61,12 @@ runService(async (config, newsdesk, logger, cluster) => {
   console.error("Newsdesk stopped on an error:", error);
   process.exit(1);
 });
+
+async function reportFanOut(outcome: ReindexOutcome, logger: Logger): Promise<void> {
+  const done = outcome.reports.filter((r) => r.kind === "done").map((r) => r.worker);
+  logger.info("new feed articles: the answer workers re-read the knowledge folder", {
+    workers: done,
+    ...(outcome.missing.length ? { missing: outcome.missing } : {}),
+    ...(outcome.gone.length ? { gone: outcome.gone } : {}),
+  });
+}

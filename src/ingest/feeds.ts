@@ -16,8 +16,18 @@ export interface FeedService {
   unfollow(url: string): Promise<UnfollowOutcome>;
   /** Polls every feed (or one); waits for a poll already running instead of starting another. */
   pollNow(only?: string): Promise<PollReport>;
+  /** Starts polling every interval (again after stop()). */
   start(): void;
   stop(): Promise<void>;
+  /** Re-reads the followed feeds (when shared: what the poller or another shard wrote). */
+  refresh(): Promise<void>;
+}
+
+/** Several processes share the followed feeds (scale-out); one of them, the poller, polls. */
+export interface SharedFeeds {
+  isPoller(): boolean;
+  /** Asks the poller to poll `url` now (a feed just followed here). */
+  requestPoll(url: string): Promise<void>;
 }
 
 export interface FeedServiceOptions {
@@ -26,6 +36,8 @@ export interface FeedServiceOptions {
   logger: Logger;
   intervalMinutes: number;
   onArticles(articles: NewArticle[]): Promise<void>;
+  /** Set when other processes share the followed feeds: state is re-read before each poll. */
+  shared?: SharedFeeds;
 }
 
 export function createFeedService(options: FeedServiceOptions): FeedService {
@@ -35,6 +47,8 @@ export function createFeedService(options: FeedServiceOptions): FeedService {
   let stopping = false;
 
   async function poll(only?: string): Promise<PollReport> {
+    // Another shard may have followed or unfollowed a feed since this process last read the file.
+    if (options.shared) await state.reload();
     const report = await pollFeeds(state, ingester, logger, { only, stopping: () => stopping });
     if (report.articles.length) {
       logger.info("new articles from feeds", { count: report.articles.length });
@@ -57,6 +71,8 @@ export function createFeedService(options: FeedServiceOptions): FeedService {
     intervalMinutes: options.intervalMinutes,
     list: () => state.list(),
     async follow(url, by) {
+      // Shared: start from what the poller last wrote, so saving here does not undo its work.
+      if (options.shared) await state.reload();
       const outcome = state.follow(url, by);
       if (outcome.kind !== "added") return outcome;
       const probe = await ingester.feed(outcome.url);
@@ -65,12 +81,20 @@ export function createFeedService(options: FeedServiceOptions): FeedService {
         return { kind: "not-a-feed", url: outcome.url, reason: probe.reason };
       }
       await state.save();
+      if (options.shared && !options.shared.isPoller()) {
+        // Only the poller polls: it re-reads the file and fetches this feed's articles now.
+        await options.shared
+          .requestPoll(outcome.url)
+          .catch((error: unknown) => logger.error("could not ask the feed poller to poll a followed feed", { url: outcome.url, error }));
+        return outcome;
+      }
       void pollNow(outcome.url).catch((error: unknown) =>
         logger.error("first poll of a followed feed failed", { url: outcome.url, error }),
       );
       return outcome;
     },
     async unfollow(url) {
+      if (options.shared) await state.reload();
       const outcome = state.unfollow(url);
       if (outcome.kind === "removed") await state.save();
       return outcome;
@@ -78,6 +102,7 @@ export function createFeedService(options: FeedServiceOptions): FeedService {
     pollNow,
     start() {
       if (timer) return;
+      stopping = false;
       const tick = () => void pollNow().catch((error: unknown) => logger.error("feed poll failed", { error }));
       tick();
       timer = setInterval(tick, options.intervalMinutes * 60_000);
@@ -88,6 +113,10 @@ export function createFeedService(options: FeedServiceOptions): FeedService {
       if (timer) clearInterval(timer);
       timer = undefined;
       await running?.catch(() => undefined);
+    },
+    async refresh() {
+      // Not while this process polls: the poll's own state would be replaced under it.
+      if (!running) await state.reload();
     },
   };
 }

@@ -39,6 +39,8 @@ export interface FollowState {
   unfollow(url: string): UnfollowOutcome;
   record(url: string): FeedRecord;
   save(): Promise<void>;
+  /** Re-reads the file (another process that shares it — a gateway shard — may have changed it). */
+  reload(): Promise<void>;
 }
 
 const SEEN_LIMIT = 2000;
@@ -76,7 +78,8 @@ export function normaliseFeedUrl(raw: string): { url: string } | { reason: strin
 
 export async function openFollowState(cacheDir: string, configured: readonly string[]): Promise<FollowState> {
   const file = path.join(cacheDir, "ingest", "feeds.json");
-  const state = await readJsonState<StateFile>(file, { version: 1, followed: [], feeds: {} }, isState);
+  const read = () => readJsonState<StateFile>(file, { version: 1, followed: [], feeds: {} }, isState);
+  let state = await read();
   const fromSettings = configured.flatMap((raw) => {
     const n = normaliseFeedUrl(raw);
     return "url" in n ? [n.url] : [];
@@ -108,6 +111,9 @@ export async function openFollowState(cacheDir: string, configured: readonly str
     async save() {
       for (const r of Object.values(state.feeds)) r.seen = r.seen.slice(-SEEN_LIMIT);
       await writeJsonState(file, state);
+    },
+    async reload() {
+      state = await read();
     },
   };
 }

@@ -1,7 +1,7 @@
 // The feed service as config describes it (FEEDS, FEED_INTERVAL_MINUTES, CACHE_DIR).
 import type { Config } from "../config/index.js";
 import type { Logger } from "../log.js";
-import { createFeedService, type FeedService } from "./feeds.js";
+import { createFeedService, type FeedService, type SharedFeeds } from "./feeds.js";
 import { openFollowState } from "./follow-state.js";
 import { openIngester } from "./open-ingester.js";
 import type { NewArticle } from "./poller.js";
@@ -10,6 +10,7 @@ export async function openFeeds(
   config: Config,
   logger: Logger,
   onArticles: (articles: NewArticle[]) => Promise<void>,
+  shared?: SharedFeeds,
 ): Promise<FeedService> {
   return createFeedService({
     state: await openFollowState(config.CACHE_DIR, config.FEEDS),
@@ -17,5 +18,6 @@ export async function openFeeds(
     logger,
     intervalMinutes: config.FEED_INTERVAL_MINUTES,
     onArticles,
+    ...(shared ? { shared } : {}),
   });
 }

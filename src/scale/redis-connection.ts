@@ -33,6 +33,8 @@ export function keys(prefix: string) {
     knowledge: `${prefix}:knowledge`,
     reindexChannel: `${prefix}:reindex`,
     reindexReports: (requestId: string) => `${prefix}:reindex:${requestId}`,
+    feedPoller: `${prefix}:feeds:poller`,
+    feedPollChannel: `${prefix}:feeds:poll`,
   };
 }
 

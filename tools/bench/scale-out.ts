@@ -1,9 +1,9 @@
 // Scale-out figures: questions a second with 1, 2 and 3 answer worker processes on this machine, and
 // the latency the queue adds (enqueue → reply delivered, against answering in process and delivering
-// the same way). Workers run the real entry (src/worker/main.ts) on a Redis of the bench's own and
+// the same way), in model mode (default-shape models, one ONNX Runtime thread per process) or lexical. Workers run the real entry (src/worker/main.ts) on a Redis of the bench's own and
 // deliver to a local stand-in for Discord's webhook endpoint, which timestamps each reply.
 import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -19,6 +19,7 @@ import type { WorkJob } from "../../src/scale/work.js";
 import { restDelivery } from "../../src/worker/deliver.js";
 import { replyFor } from "../../src/worker/reply-for.js";
 import { startRedis } from "../local-redis.js";
+import { ensureBenchModels } from "./bench-models.js";
 import { summarize, type LatencySummary } from "./percentiles.js";
 import { titleQuestions } from "./title-questions.js";
 
@@ -29,6 +30,12 @@ const TOKEN = `${Buffer.from(APP).toString("base64")}.bench.token`;
 
 export interface ScaleOutOptions {
   knowledgeDir: string;
+  /** "model": default-shape q8 models with seeded weights (generated once into workDir), ONNX at one thread. */
+  mode: "model" | "lexical";
+  /** Where the generated models are kept between runs. */
+  workDir: string;
+  /** The data folder (its model-configs give the models the published tokenizers). */
+  dataDir: string;
   questions: number;
   latencyRuns: number;
   workerCounts: number[];
@@ -36,7 +43,7 @@ export interface ScaleOutOptions {
 }
 
 export interface ScaleOutFigures {
-  mode: "lexical";
+  mode: "model" | "lexical";
   articles: number;
   throughput: { workers: number; questionsPerSecond: number }[];
   /** Throughput with 2 workers over 1. */
@@ -107,23 +114,32 @@ export async function benchScaleOut(options: ScaleOutOptions): Promise<ScaleOutF
   const redis = await startRedis();
   const sink = await replySink();
   const watcher = new Redis(redis.url, { maxRetriesPerRequest: null });
-  const base = {
+  const base: Record<string, string> = {
     HOME: work,
     DISCORD_TOKEN: TOKEN,
     DISCORD_API_URL: sink.api,
     REDIS_URL: redis.url,
-    ANSWER_MODE: "lexical",
     KNOWLEDGE_DIR: options.knowledgeDir,
-    MODEL_THREADS: "1",
     WATCH_KNOWLEDGE: "off",
   };
   try {
-    // The index is built once here; every worker starts from a copy of it (nothing to re-read).
-    log("indexing the corpus once (lexical mode)");
+    // Both paths answer alike: the same models, one ONNX Runtime thread (so workers do not fight over cores).
+    const answering: Record<string, string> = { ANSWER_MODE: "lexical", MODEL_THREADS: "1" };
+    if (options.mode === "model") {
+      const tokenizers = path.resolve(options.dataDir, "model-configs");
+      const modelsDir = await ensureBenchModels(options.workDir, "q8", log, existsSync(tokenizers) ? tokenizers : undefined);
+      Object.assign(answering, { ANSWER_MODE: "auto", LOCAL_MODELS_DIR: modelsDir, MODEL_DTYPE: "q8" });
+    }
+    Object.assign(base, answering);
+    // The index (and in model mode its embeddings) is built once here; every worker starts from a
+    // copy of it, so a worker embeds nothing and only loads.
+    log(`indexing the corpus once (${options.mode} mode)`);
     const cacheDir = path.join(work, "cache");
     const { createNewsdesk } = await import("../../src/app.js");
-    const config = loadConfig({ KNOWLEDGE_DIR: options.knowledgeDir, CACHE_DIR: cacheDir, ANSWER_MODE: "lexical" }, {});
+    const config = loadConfig({ KNOWLEDGE_DIR: options.knowledgeDir, CACHE_DIR: cacheDir, ...answering }, {});
     const newsdesk = await createNewsdesk(config, silentLogger);
+    if (newsdesk.status().mode !== options.mode)
+      throw new Error(`the index came up in ${newsdesk.status().mode} mode, not ${options.mode}`);
     const titles = newsdesk.articles().map((a) => a.title);
     const questions = titleQuestions(titles, Math.max(options.questions, options.latencyRuns));
     const workerEnv = (id: string) => {
@@ -152,7 +168,11 @@ export async function benchScaleOut(options: ScaleOutOptions): Promise<ScaleOutF
         startWorker(`w${i + 1}`, { ...workerEnv(`${count}-${i}`), REDIS_PREFIX: prefix }),
       );
       const deadline = Date.now() + 180_000;
-      while ((await listWorkers(watcher, k)).filter((w) => w.state === "ready").length < count) {
+      for (;;) {
+        const ready = (await listWorkers(watcher, k)).filter((w) => w.state === "ready");
+        const wrong = ready.find((w) => w.mode !== options.mode);
+        if (wrong) throw new Error(`worker ${wrong.id} answers in ${wrong.mode} mode, not ${options.mode}`);
+        if (ready.length >= count) break;
         if (Date.now() > deadline) throw new Error(`${count} workers did not become ready`);
         await new Promise((r) => setTimeout(r, 200));
       }
@@ -182,7 +202,7 @@ export async function benchScaleOut(options: ScaleOutOptions): Promise<ScaleOutF
     const local = summarize(inProcess);
     const viaQueue = summarize(queued);
     return {
-      mode: "lexical",
+      mode: options.mode,
       articles: titles.length,
       throughput,
       speedup2: one && two ? Math.round((two / one) * 100) / 100 : null,
