@@ -80,11 +80,14 @@ describe("Redis-backed shared state", () => {
     const sub = client();
     const live = new Set(["a", "b", "dead"]);
     // "a" reports at once, "b" is live but silent; "dead" stops heartbeating after 1.5 s.
+    // Reports are awaited before the test ends: one still in flight when afterAll closes the
+    // connection would reject with "Connection is closed." outside any test.
+    const reports: Promise<unknown>[] = [];
     await sub.subscribe(k.reindexChannel);
     sub.on("message", (_channel, message) => {
       const { requestId } = JSON.parse(message) as ReindexRequest;
       const report = { added: [], changed: [], removed: [], unchanged: 1, problems: [], passages: 3 };
-      void reportReindex(c, k, requestId, { worker: "a", kind: "done", report, knowledgeVersion: "v1" });
+      reports.push(reportReindex(c, k, requestId, { worker: "a", kind: "done", report, knowledgeVersion: "v1" }));
     });
     setTimeout(() => live.delete("dead"), 1500);
     const started = Date.now();
@@ -102,6 +105,8 @@ describe("Redis-backed shared state", () => {
     const alone = await requestReindex(c, client(), k, ["a", "dead"], 60_000, async () => live);
     expect(alone).toMatchObject({ missing: [], gone: ["dead"] });
     expect(Date.now() - quick).toBeLessThan(5000);
+    await sub.unsubscribe(k.reindexChannel);
+    await Promise.all(reports);
   }, 20_000);
 
   it("keeps queued questions through a Redis restart, and ignores a second enqueue of the same one", async () => {
