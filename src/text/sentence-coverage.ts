@@ -16,11 +16,3 @@ export function sentenceCoverage(sentenceTerms: readonly string[], weights: Read
   for (const [t, w] of weights) if (present.has(t)) covered += w;
   return covered;
 }
-
-/** The best single sentence's coverage: answers sit in a sentence that says most of the question
- *  (+0.9 points recall@1 on SQuAD as a rerank signal). */
-export function bestSentenceCoverage(sentences: readonly (readonly string[])[], weights: ReadonlyMap<string, number>): number {
-  let best = 0;
-  for (const sentence of sentences) best = Math.max(best, sentenceCoverage(sentence, weights));
-  return best;
-}

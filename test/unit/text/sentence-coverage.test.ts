@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bestSentenceCoverage, sentenceCoverage, termWeights } from "../../../src/text/index.js";
+import { sentenceCoverage, termWeights } from "../../../src/text/index.js";
 
 const weights = termWeights(["bank", "rate", "bank", "rise"], (t) => ({ bank: 2, rate: 1, rise: 0.5 })[t] ?? 0);
 
@@ -21,16 +21,5 @@ describe("sentenceCoverage", () => {
     [[], 0],
   ])("%j covers %d", (sentence, expected) => {
     expect(sentenceCoverage(sentence, weights)).toBe(expected);
-  });
-});
-
-describe("bestSentenceCoverage", () => {
-  it("is the best single sentence, not the sum over sentences", () => {
-    expect(bestSentenceCoverage([["bank"], ["rate", "rise"]], weights)).toBe(2);
-    expect(bestSentenceCoverage([["rate"], ["bank", "rise"]], weights)).toBe(2.5);
-  });
-
-  it("is 0 for a passage without sentences", () => {
-    expect(bestSentenceCoverage([], weights)).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { searchTerms, searchTermsBySentence, splitSentences } from "../../../src/text/index.js";
+import { splitSentences } from "../../../src/text/index.js";
 
 describe("splitSentences", () => {
   it("keeps abbreviations, initials and decimals inside sentences", () => {
@@ -17,14 +17,5 @@ describe("splitSentences", () => {
     const from = text.indexOf("Keep one");
     const to = text.indexOf("Skip too");
     expect(splitSentences(text, from, to).map((r) => text.slice(r.start, r.end))).toEqual(["Keep one.", "Keep two."]);
-  });
-});
-
-describe("searchTermsBySentence", () => {
-  it("gives one term list per sentence that, laid end to end, are the passage's terms", () => {
-    const text = "The bank raised rates. Markets fell sharply! Why did they fall?";
-    const bySentence = searchTermsBySentence(text);
-    expect(bySentence).toEqual([["bank", "rais", "rate"], ["market", "fell", "sharpli"], ["fall"]]);
-    expect(bySentence.flat()).toEqual(searchTerms(text));
   });
 });
