@@ -135,7 +135,13 @@ await runCommand(USAGE, async () => {
     );
   } else if (what === "train-reader") {
     const r = await trainReader(dataDir, path.resolve("src/answer/span-weights.ts"));
-    print({ examples: r.examples }, `Trained on ${r.examples} questions; wrote src/answer/span-weights.ts`);
+    print(
+      { examples: r.examples, heldOutGoldF1: r.heldOutGoldF1, variants: r.variants },
+      [
+        ...Object.entries(r.variants).map(([name, f1]) => `held-out gold-paragraph F1, ${name}: ${f1.toFixed(2)}`),
+        `Trained on ${r.examples} questions (held-out gold-paragraph F1 ${r.heldOutGoldF1.toFixed(2)}); wrote src/answer/span-weights.ts`,
+      ].join("\n"),
+    );
   } else if (what === "repair") {
     const r = await evalRepair(dataDir);
     print(r, formatRepairEval(r));

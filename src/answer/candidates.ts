@@ -85,6 +85,25 @@ function pushName(tokens: TaggedToken[], first: number, last: number, out: Candi
   out.push({ first, last, kind: nameType(tokens, first, last) });
 }
 
+// Scale words after an amount belong to it ("$1.13bn", "£600m", "3 billion"); the short ones only
+// when glued to the number.
+const SCALES = new Set(["million", "billion", "trillion", "thousand"]);
+const GLUED_SCALES = new Set(["m", "bn", "mn", "k", "tn", "b"]);
+const CURRENCY = /^[$£€¥]$/;
+
+/** An amount's span widened over a glued currency sign before it and a scale word after it. */
+function pushAmount(tokens: TaggedToken[], first: number, last: number, kind: CandidateKind, out: Candidate[]): void {
+  const before = tokens[first - 1];
+  if (before && CURRENCY.test(before.text) && glued(before, tokens[first]!)) {
+    first--;
+    kind = "money";
+  }
+  const after = tokens[last + 1];
+  if (after && (SCALES.has(after.text.toLowerCase()) || (GLUED_SCALES.has(after.text.toLowerCase()) && glued(tokens[last]!, after))))
+    last++;
+  out.push({ first, last, kind: kind === "number" && CURRENCY.test(tokens[first]!.text) ? "money" : kind });
+}
+
 function entitySpans(tokens: TaggedToken[], out: Candidate[]): void {
   let i = 0;
   while (i < tokens.length) {
@@ -93,13 +112,17 @@ function entitySpans(tokens: TaggedToken[], out: Candidate[]): void {
     if (!kind) {
       // A bare year or number that the tagger left untyped.
       const t = tokens[i]!;
-      if (t.pos === "NUM") out.push({ first: i, last: i, kind: /^(1[5-9]|20)\d\d$/.test(t.text) ? "time" : "number" });
+      if (t.pos === "NUM") {
+        if (/^(1[5-9]|20)\d\d$/.test(t.text)) out.push({ first: i, last: i, kind: "time" });
+        else pushAmount(tokens, i, i, "number", out);
+      }
       i++;
       continue;
     }
     let last = i;
     while (last + 1 < tokens.length && tokens[last + 1]!.entity === type) last++;
-    out.push({ first: i, last, kind });
+    if (kind === "money" || kind === "number") pushAmount(tokens, i, last, kind, out);
+    else out.push({ first: i, last, kind });
     i = last + 1;
   }
 }

@@ -37,7 +37,8 @@ export function collectCandidates(question: string, hits: readonly ScoredPassage
   const total = [...weightOf.values()].reduce((a, b) => a + b, 0);
   const answerType = answerTypeOf(question);
   const grain = timeGrainOf(question);
-  const form = questionForm(tagTokens(question));
+  const questionTokens = tagTokens(question);
+  const form = questionForm(questionTokens);
   const focus = searchTerms(/\b(?:what|which)\s+(.*)/i.exec(question)?.[1] ?? "")[0];
   const top = hits[0]!.score || 1;
   const sentences = hits.slice(0, options.passages).flatMap(({ passage, score }) =>
@@ -49,7 +50,9 @@ export function collectCandidates(question: string, hits: readonly ScoredPassage
   );
   sentences.sort((a, b) => b.coverage * (0.8 + 0.2 * b.passageWeight) - a.coverage * (0.8 + 0.2 * a.passageWeight));
   const out: Array<CandidateSpan & { fits: boolean }> = [];
-  for (const s of sentences.slice(0, options.sentences)) {
+  const wh = questionTokens.findIndex((t) => /^(what|which|who|whom|whose|when|where|how)$/i.test(t.text));
+  const whLate = wh > 2;
+  for (const [sentenceRank, s] of sentences.slice(0, options.sentences).entries()) {
     if (s.coverage === 0) break;
     const tokens = tagTokens(s.text);
     const tokenTerms = tokens.map((t) => searchTerms(t.text)[0]);
@@ -65,6 +68,8 @@ export function collectCandidates(question: string, hits: readonly ScoredPassage
       passageWeight: s.passageWeight,
       focus,
       form,
+      sentenceRank,
+      whLate,
     };
     for (const c of candidateSpans(tokens)) {
       const features = spanFeatures(context, c);

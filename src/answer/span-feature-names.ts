@@ -61,9 +61,25 @@ export const SCALAR_FEATURES = [
   "objectBeforeVerb",
   "objectAfterVerb",
   "verbNear",
+  "bestSentence",
+  "sentenceRank",
+  "containsQuestionWord",
+  "punctuationToMatch",
+  "spanHasPunctuation",
+  "questionBigramLeft",
+  "questionBigramRight",
+  "idfLeft",
+  "idfRight",
+  "afterAllMatches",
+  "whLateAfterMatches",
+  "whLateBeforeMatches",
 ] as const;
 
-export type SpanFeatureName = "bias" | InteractionName | (typeof SCALAR_FEATURES)[number];
+/** A length prior per expected answer type, e.g. `length_if_thing` (long noun phrases answer "what"
+ *  questions, "who" is answered by a short name). */
+export type LengthPriorName = `length_if_${AnswerType}`;
+
+export type SpanFeatureName = "bias" | InteractionName | (typeof SCALAR_FEATURES)[number] | LengthPriorName;
 
 /** A candidate's features by name. */
 export type SpanFeatures = Record<SpanFeatureName, number>;
@@ -71,9 +87,11 @@ export type SpanFeatures = Record<SpanFeatureName, number>;
 export type SpanWeights = Readonly<Record<SpanFeatureName, number>>;
 
 export const interactionName = (kind: CandidateKind, type: AnswerType): InteractionName => `${kind}_for_${type}`;
+export const lengthPriorName = (type: AnswerType): LengthPriorName => `length_if_${type}`;
 
 export const SPAN_FEATURE_NAMES: readonly SpanFeatureName[] = [
   "bias",
   ...SPAN_KINDS.flatMap((k) => ANSWER_TYPES.map((t) => interactionName(k, t))),
   ...SCALAR_FEATURES,
+  ...ANSWER_TYPES.map(lengthPriorName),
 ];

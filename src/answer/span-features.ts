@@ -2,7 +2,15 @@ import type { Candidate, CandidateKind } from "./candidates.js";
 import type { AnswerType } from "./question-type.js";
 import type { QuestionForm } from "./question-form.js";
 import type { TaggedToken } from "./tagged-tokens.js";
-import { ANSWER_TYPES, interactionName, SPAN_KINDS, type InteractionName, type SpanFeatures } from "./span-feature-names.js";
+import {
+  ANSWER_TYPES,
+  interactionName,
+  lengthPriorName,
+  SPAN_KINDS,
+  type InteractionName,
+  type LengthPriorName,
+  type SpanFeatures,
+} from "./span-feature-names.js";
 
 // The features a candidate answer span is ranked on (a linear model, trained on SQuAD by
 // `npm run eval -- train-reader`). Pure: everything comes in as arguments.
@@ -22,6 +30,11 @@ export interface SentenceContext {
   passageWeight: number;
   /** Whether the question asks for its verb's subject or object (question-form.ts). */
   form: QuestionForm;
+  /** The sentence's place among those read, best covering first (0). */
+  sentenceRank: number;
+  /** The wh-word stands late in the question ("The Broncos beat which team?"): the answer then
+   *  tends to follow the question's words, as the wh-word does. */
+  whLate: boolean;
   /** The noun a "what/which" question names ("which hotel" → hotel), as a term. */
   focus?: string;
 }
@@ -82,6 +95,34 @@ export function spanFeatures(ctx: SentenceContext, c: Candidate): SpanFeatures |
     }
   const beforeVerb = verb > c.last ? 1 : 0;
   const afterVerb = verb >= 0 && verb < c.first ? 1 : 0;
+  // Question words just left / right of the span, by rarity, and two in a row (a question bigram).
+  const isMatch = (i: number) => i >= 0 && i < tokens.length && matchedSet(ctx).has(i);
+  let idfLeft = 0,
+    idfRight = 0;
+  for (let d = 1; d <= 3; d++) {
+    if (isMatch(c.first - d)) idfLeft += ctx.idf(tokenTerms[c.first - d]!);
+    if (isMatch(c.last + d)) idfRight += ctx.idf(tokenTerms[c.last + d]!);
+  }
+  const bigramLeft = isMatch(c.first - 1) && isMatch(c.first - 2) ? 1 : 0;
+  const bigramRight = isMatch(c.last + 1) && isMatch(c.last + 2) ? 1 : 0;
+  // A clause break (comma, semicolon, dash) between the span and its nearest question word.
+  let nearestAt = -1;
+  for (const m of matched) {
+    if (m >= c.first && m <= c.last) continue;
+    const d = (i: number) => (i < c.first ? c.first - i : i - c.last);
+    if (nearestAt < 0 || d(m) < d(nearestAt)) nearestAt = m;
+  }
+  let punctuationToMatch = 0;
+  if (nearestAt >= 0) {
+    const [from, to] = nearestAt < c.first ? [nearestAt + 1, c.first] : [c.last + 1, nearestAt];
+    for (let i = from; i < to; i++) if (/^[,;:()–—]$/.test(tokens[i]!.text)) punctuationToMatch = 1;
+  }
+  let spanHasPunctuation = 0;
+  for (let i = c.first; i <= c.last; i++) if (tokens[i]!.pos === "PUNCT" && tokens[i]!.text !== "-") spanHasPunctuation = 1;
+  const lastMatch = matched.length === 0 ? -1 : Math.max(...matched);
+  const afterAll = matched.length > 0 && c.first > lastMatch ? 1 : 0;
+  const beforeAll = c.last < firstMatch ? 1 : 0;
+  const whLate = ctx.whLate ? 1 : 0;
   const subject = ctx.form === "subject" ? 1 : 0;
   const object = ctx.form === "object" ? 1 : 0;
   return {
@@ -118,7 +159,35 @@ export function spanFeatures(ctx: SentenceContext, c: Candidate): SpanFeatures |
     objectBeforeVerb: object * beforeVerb,
     objectAfterVerb: object * afterVerb,
     verbNear: verb < 0 ? 0 : 4 / (3 + (verb > c.last ? verb - c.last : c.first - verb)),
+    bestSentence: ctx.sentenceRank === 0 ? 1 : 0,
+    sentenceRank: Math.min(1, ctx.sentenceRank / 4),
+    containsQuestionWord: inQuestion > 0 ? 1 : 0,
+    punctuationToMatch,
+    spanHasPunctuation,
+    questionBigramLeft: bigramLeft,
+    questionBigramRight: bigramRight,
+    idfLeft: Math.min(1, idfLeft / 15),
+    idfRight: Math.min(1, idfRight / 15),
+    afterAllMatches: afterAll,
+    whLateAfterMatches: whLate * afterAll,
+    whLateBeforeMatches: whLate * beforeAll,
+    ...lengthPriors(ctx.answerType, Math.min(1, length / 10)),
   };
+}
+
+const matchedSets = new WeakMap<number[], Set<number>>();
+/** The matched token indices as a set, once per sentence. */
+function matchedSet(ctx: SentenceContext): Set<number> {
+  let set = matchedSets.get(ctx.matched);
+  if (!set) matchedSets.set(ctx.matched, (set = new Set(ctx.matched)));
+  return set;
+}
+
+/** The span's scaled length under its question's type, 0 under the others. */
+function lengthPriors(type: AnswerType, scaled: number): Record<LengthPriorName, number> {
+  const out = {} as Record<LengthPriorName, number>;
+  for (const t of ANSWER_TYPES) out[lengthPriorName(t)] = t === type ? scaled : 0;
+  return out;
 }
 
 /** The one-hot (candidate kind × answer type) indicators: 1 for this pair, 0 for the others. */

@@ -5,7 +5,8 @@ export function spanWeightsSource(examples: number, weights: SpanWeights): strin
   return (
     `import type { SpanWeights } from "./span-feature-names.js";\n\n` +
     `// Written by \`npm run eval -- train-reader\`: the lexical reader's span-ranking weights, trained on\n` +
-    `// ${examples} questions of the odd-numbered SQuAD v1.1 dev articles (features: span-features.ts).\n` +
+    `// ${examples} examples (a question's candidates in its retrieved passages, or in its own paragraph)\n` +
+    `// of the odd-numbered SQuAD v1.1 dev articles, listwise (features: span-features.ts).\n` +
     `export const SPAN_WEIGHTS: SpanWeights = {\n` +
     SPAN_FEATURE_NAMES.map((n) => `  ${n}: ${JSON.stringify(weights[n])},\n`).join("") +
     `};\n`

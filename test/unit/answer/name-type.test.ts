@@ -57,3 +57,26 @@ describe("typed name candidates", () => {
     expect(found.some((f) => /^(Tuesday|March):(person|place|org|proper)$/.test(f))).toBe(false);
   });
 });
+
+describe("amount candidates", () => {
+  /** The amount candidates of a sentence, as "text:kind". */
+  function amounts(sentence: string): string[] {
+    const tokens = tagTokens(sentence);
+    return candidateSpans(tokens)
+      .filter((c) => c.kind === "money" || c.kind === "number")
+      .map((c) => `${sentence.slice(tokens[c.first]!.start, tokens[c.last]!.end)}:${c.kind}`);
+  }
+
+  it("a scale suffix glued to the number belongs to the amount", () => {
+    const found = amounts("Profits rose to $1.13bn from $639m, while sales in Britain reached £600m.");
+    expect(found).toContain("$1.13bn:money");
+    expect(found).toContain("$639m:money");
+    expect(found).toContain("£600m:money");
+  });
+
+  it("a scale word after the number belongs to it; a lone letter after a space does not", () => {
+    const found = amounts("The fund paid $3 billion to 40 m members.");
+    expect(found).toContain("$3 billion:money");
+    expect(found).toContain("40:number");
+  });
+});

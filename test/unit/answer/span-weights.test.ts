@@ -35,4 +35,25 @@ describe("span weights and span features", () => {
       for (const name of SPAN_FEATURE_NAMES) expect(Number.isFinite(c.features[name]), name).toBe(true);
     }
   });
+
+  it("the listwise features say where a candidate stands: sentence rank, length prior by question type, clause breaks", async () => {
+    const body =
+      "The Eiffel Tower was completed in 1889 by the engineer Gustave Eiffel's company. It cost 7.8 million francs, about 40 percent over budget.";
+    const article = buildArticle("news/tower.md", new TextEncoder().encode(`# The tower\n\n${body}\n`), (b) => b);
+    const { search: index } = await indexArticles([article]);
+    const question = "When was the Eiffel Tower completed?";
+    const hits = retrieve(index, question, { k: 3 });
+    const candidates = collectCandidates(question, hits, { idf: (t) => index.idf(t), passages: 3, sentences: 5 });
+    const text = (c: (typeof candidates)[number]) => hits[0]!.passage.text.slice(c.start, c.end);
+    const year = candidates.find((c) => text(c) === "1889")!;
+    expect(year.features.bestSentence).toBe(1);
+    expect(year.features.sentenceRank).toBe(0);
+    expect(year.features.length_if_time).toBeCloseTo(0.1);
+    expect(year.features.length_if_thing).toBe(0);
+    expect(year.features.afterAllMatches).toBe(1);
+    expect(year.features.containsQuestionWord).toBe(0);
+    const cost = candidates.find((c) => text(c).startsWith("40"))!;
+    expect(cost.features.bestSentence).toBe(0);
+    expect(cost.features.sentenceRank).toBeGreaterThan(0);
+  });
 });
