@@ -139,7 +139,7 @@ await runCommand(USAGE, async () => {
       { examples: r.examples, heldOutGoldF1: r.heldOutGoldF1, variants: r.variants },
       [
         ...Object.entries(r.variants).map(([name, f1]) => `held-out gold-paragraph F1, ${name}: ${f1.toFixed(2)}`),
-        `Trained on ${r.examples} questions (held-out gold-paragraph F1 ${r.heldOutGoldF1.toFixed(2)}); wrote src/answer/span-weights.ts`,
+        `Trained on ${r.examples} examples (held-out gold-paragraph F1 ${r.heldOutGoldF1.toFixed(2)}); wrote src/answer/span-weights.ts`,
       ].join("\n"),
     );
   } else if (what === "repair") {

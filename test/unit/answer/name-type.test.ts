@@ -68,7 +68,7 @@ describe("amount candidates", () => {
   }
 
   it("a scale suffix glued to the number belongs to the amount", () => {
-    const found = amounts("Profits rose to $1.13bn from $639m, while sales in Britain reached £600m.");
+    const found = amounts("Profits rose to $1.13bn from $639m, while sales in Britain reached £600m last year.");
     expect(found).toContain("$1.13bn:money");
     expect(found).toContain("$639m:money");
     expect(found).toContain("£600m:money");

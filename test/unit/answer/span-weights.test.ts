@@ -38,7 +38,7 @@ describe("span weights and span features", () => {
 
   it("the listwise features say where a candidate stands: sentence rank, length prior by question type, clause breaks", async () => {
     const body =
-      "The Eiffel Tower was completed in 1889 by the engineer Gustave Eiffel's company. It cost 7.8 million francs, about 40 percent over budget.";
+      "The Eiffel Tower was completed in 1889 by a company of engineers. The tower cost 7.8 million francs, about 40 percent over budget.";
     const article = buildArticle("news/tower.md", new TextEncoder().encode(`# The tower\n\n${body}\n`), (b) => b);
     const { search: index } = await indexArticles([article]);
     const question = "When was the Eiffel Tower completed?";
