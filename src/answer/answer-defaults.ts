@@ -10,10 +10,10 @@ export const ANSWER_THRESHOLDS = {
   /** Calibrated on the training half (`npm run eval -- calibrate`: 2,000 SQuAD questions of the
    *  odd-numbered articles, 1,000 questions whose answer is in no article): the pair that shows the
    *  most gold answers while at most 10% of the off-corpus questions get an answer or a passage and at
-   *  least half the answerable get an answer (training half, typed candidates: 38.4% right, 50% answers,
-   *  10% false replies of which 5.7% answers). */
+   *  least half the answerable get an answer (training half, listwise ranker: 38.4% right, 50.8% answers
+   *  with F1 57.3, 9.6% false replies of which 5.9% answers). */
   lexical: {
-    answer: 0.4375,
+    answer: 0.4125,
     relevant: 0.65,
   },
   model: {
