@@ -13,6 +13,9 @@ export interface TaggedToken {
   entity?: string;
 }
 
+/** A scale glued to a number ("600m", "1.2bn") with the sentence's full stop on it. */
+const GLUED_SCALE_WITH_STOP = /^(?:m|bn|mn|k|tn|b)\.$/i;
+
 let nlp: ReturnType<typeof winkNLP> | undefined;
 
 function engine(): ReturnType<typeof winkNLP> {
@@ -40,6 +43,14 @@ export function tagTokens(text: string): TaggedToken[] {
     ours.push(tokens.length);
     tokens.push({ text: value, start: at, end: at + value.length, pos: tags[i] ?? "X" });
     cursor = at + value.length;
+    // wink reads a sentence-final "£600m." as the abbreviation "m.": the full stop is the sentence's.
+    const previous = tokens[tokens.length - 2];
+    if (previous?.end === at && /^\d/.test(previous.text) && GLUED_SCALE_WITH_STOP.test(value)) {
+      const token = tokens[tokens.length - 1]!;
+      token.text = value.slice(0, -1);
+      token.end--;
+      tokens.push({ text: ".", start: token.end, end: token.end + 1, pos: "PUNCT" });
+    }
   });
   doc.entities().each((entity: { out(f: unknown): unknown }) => {
     const type = entity.out(its.type) as string;
