@@ -12,6 +12,7 @@ import { evalSummaries, formatSummariesTable } from "./eval/summaries.js";
 import { evalIngest, formatIngestEval } from "./eval/ingest.js";
 import { evalConversations, formatConversations } from "./eval/conversations.js";
 import { trainReader } from "./eval/train-reader.js";
+import { trainSentences } from "./eval/train-sentences.js";
 import { trainSummaries, writeSentenceWeights } from "./eval/train-summaries.js";
 import { formatTuneRetrieval, tuneRetrieval } from "./eval/tune-retrieval.js";
 import { parseFlags } from "../src/cli/parse-flags.js";
@@ -29,6 +30,7 @@ const USAGE = `Usage: npm run eval -- squad [--limit N] [--off N] [--json]  (thr
        npm run eval -- ingest [--limit N] [--json]  (extraction through the ingest path: words recovered, boilerplate added, glued)
        npm run eval -- conversations [--json] (follow-up turns with context vs alone, on a written dialogue set)
        npm run eval -- train-reader          (retrains the lexical span ranker; rewrites src/answer/span-weights.ts)
+       npm run eval -- train-sentences [--dry]  (retrains the lexical sentence ranker; rewrites src/answer/sentence-weights.ts)
        npm run eval -- tune-retrieval [--limit N]  (learns the lexical rerank weights on the SQuAD training half; prints them)
        npm run eval -- train-summaries       (retrains the summary sentence ranker on the BBC tuning half; rewrites src/summarize/sentence-weights.ts)
   --data DIR   the evaluation data (default ../shared/data)
@@ -50,6 +52,7 @@ await runCommand(USAGE, async () => {
     set: { type: "string" },
     knowledge: { type: "string" },
     "two-kinds": { type: "boolean" },
+    dry: { type: "boolean" },
     cache: { type: "string" },
     data: { type: "string" },
     help: { type: "boolean", short: "h" },
@@ -101,12 +104,14 @@ await runCommand(USAGE, async () => {
         ["end-to-end F1", r.f1],
         [`held-out EM (${r.heldOut.questions} q, not trained on)`, r.heldOut.exactMatch],
         ["held-out F1", r.heldOut.f1],
+        [`held-out sentence accuracy, first passage right (${r.sentence.questions} q)`, r.sentence.accuracy],
         ...(r.gold
           ? ([
               ["gold-paragraph EM", r.gold.exactMatch],
               ["gold-paragraph F1", r.gold.f1],
               ["gold-paragraph held-out EM", r.gold.heldOut.exactMatch],
               ["gold-paragraph held-out F1", r.gold.heldOut.f1],
+              ["gold-paragraph held-out sentence accuracy", r.gold.heldOut.sentence],
             ] as Array<[string, number]>)
           : []),
         ["ms per question", r.msPerQuestion],
@@ -140,6 +145,19 @@ await runCommand(USAGE, async () => {
       [
         ...Object.entries(r.variants).map(([name, f1]) => `held-out gold-paragraph F1, ${name}: ${f1.toFixed(2)}`),
         `Trained on ${r.examples} examples (held-out gold-paragraph F1 ${r.heldOutGoldF1.toFixed(2)}); wrote src/answer/span-weights.ts`,
+      ].join("\n"),
+    );
+  } else if (what === "train-sentences") {
+    const r = await trainSentences(dataDir, values.dry ? undefined : path.resolve("src/answer/sentence-weights.ts"));
+    const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+    print(
+      { examples: r.examples, heldOut: r.heldOut, variants: r.variants },
+      [
+        ...Object.entries(r.variants).map(([name, a]) => `held-out sentence accuracy (retrieved passages), ${name}: ${pct(a)}`),
+        `held-out, retrieved passages (${r.heldOut.retrieved.questions} q with a gold sentence among them): ` +
+          `top sentence holds a gold answer ${pct(r.heldOut.retrieved.before)} by coverage → ${pct(r.heldOut.retrieved.ranker)} ranked`,
+        `held-out, gold paragraph (${r.heldOut.gold.questions} q): ${pct(r.heldOut.gold.before)} by coverage → ${pct(r.heldOut.gold.ranker)} ranked`,
+        `Trained on ${r.examples} questions${values.dry ? " (dry run: nothing written)" : "; wrote src/answer/sentence-weights.ts"}`,
       ].join("\n"),
     );
   } else if (what === "repair") {

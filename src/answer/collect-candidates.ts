@@ -1,12 +1,12 @@
-import { searchTerms, sentenceCoverage, splitSentences, termWeights } from "../text/index.js";
 import type { ScoredPassage } from "../types.js";
-import { mayAnswer, showsGrain, timeGrainOf } from "./answer-discipline.js";
+import { mayAnswer, showsGrain } from "./answer-discipline.js";
 import { candidateSpans } from "./candidates.js";
-import { answerTypeOf } from "./question-type.js";
 import { questionForm } from "./question-form.js";
+import { questionView, rankSentences } from "./rank-sentences.js";
+import type { SentenceWeights } from "./sentence-feature-names.js";
 import type { SpanFeatures } from "./span-feature-names.js";
 import { spanFeatures } from "./span-features.js";
-import { tagTokens } from "./tagged-tokens.js";
+import { tagTokens, type TaggedToken } from "./tagged-tokens.js";
 
 export interface CandidateSpan {
   passageId: string;
@@ -27,35 +27,27 @@ export interface CollectOptions {
   /** Drop candidates of a kind that cannot answer the question's type (answer-discipline.ts),
    *  when any candidate that can is left. */
   discipline?: boolean;
+  /** The sentence ranker's weights; the trained ones by default. */
+  sentenceWeights?: SentenceWeights;
 }
 
-/** Candidate answer spans, with features, from the sentences that best cover the question. */
+/** Candidate answer spans, with features, from the sentences the sentence ranker puts first. */
 export function collectCandidates(question: string, hits: readonly ScoredPassage[], options: CollectOptions): CandidateSpan[] {
-  const questionTerms = new Set(searchTerms(question));
+  const view = questionView(question, options.idf);
+  const questionTerms = new Set(view.terms);
   if (questionTerms.size === 0 || hits.length === 0) return [];
-  const weightOf = termWeights(questionTerms, (t) => Math.max(options.idf(t), 0.1));
-  const total = [...weightOf.values()].reduce((a, b) => a + b, 0);
-  const answerType = answerTypeOf(question);
-  const grain = timeGrainOf(question);
+  const { answerType, grain, focus } = view;
   const questionTokens = tagTokens(question);
   const form = questionForm(questionTokens);
-  const focus = searchTerms(/\b(?:what|which)\s+(.*)/i.exec(question)?.[1] ?? "")[0];
-  const top = hits[0]!.score || 1;
-  const sentences = hits.slice(0, options.passages).flatMap(({ passage, score }) =>
-    splitSentences(passage.text).map((r) => {
-      const text = passage.text.slice(r.start, r.end);
-      const coverage = sentenceCoverage(searchTerms(text), weightOf) / total;
-      return { passageId: passage.id, start: r.start, text, coverage, passageWeight: Math.max(0, score / top) };
-    }),
-  );
-  sentences.sort((a, b) => b.coverage * (0.8 + 0.2 * b.passageWeight) - a.coverage * (0.8 + 0.2 * a.passageWeight));
+  // The sentence ranker orders the read passages' sentences; spans come from its best few.
+  const sentences = rankSentences(view, hits, { idf: options.idf, passages: options.passages, weights: options.sentenceWeights });
+  const topLogit = sentences[0]?.logit ?? 0;
   const out: Array<CandidateSpan & { fits: boolean }> = [];
   const wh = questionTokens.findIndex((t) => /^(what|which|who|whom|whose|when|where|how)$/i.test(t.text));
   const whLate = wh > 2;
   for (const [sentenceRank, s] of sentences.slice(0, options.sentences).entries()) {
-    if (s.coverage === 0) break;
-    const tokens = tagTokens(s.text);
-    const tokenTerms = tokens.map((t) => searchTerms(t.text)[0]);
+    if (s.coverage === 0) continue;
+    const { tokens, tokenTerms } = s;
     const matched = tokenTerms.flatMap((t, i) => (t !== undefined && questionTerms.has(t) ? [i] : []));
     const context = {
       tokens,
@@ -69,9 +61,11 @@ export function collectCandidates(question: string, hits: readonly ScoredPassage
       focus,
       form,
       sentenceRank,
+      sentenceP: s.p,
+      sentenceGap: s.logit - topLogit,
       whLate,
     };
-    for (const c of candidateSpans(tokens)) {
+    for (const c of candidateSpans(tokens as TaggedToken[])) {
       const features = spanFeatures(context, c);
       if (!features) continue;
       const start = s.start + tokens[c.first]!.start;

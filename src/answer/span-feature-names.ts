@@ -73,6 +73,8 @@ export const SCALAR_FEATURES = [
   "afterAllMatches",
   "whLateAfterMatches",
   "whLateBeforeMatches",
+  "sentenceP",
+  "sentenceGap",
 ] as const;
 
 /** A length prior per expected answer type, e.g. `length_if_thing` (long noun phrases answer "what"

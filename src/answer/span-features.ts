@@ -16,9 +16,9 @@ import {
 // `npm run eval -- train-reader`). Pure: everything comes in as arguments.
 
 export interface SentenceContext {
-  tokens: TaggedToken[];
+  tokens: readonly TaggedToken[];
   /** Token term (stemmed) or undefined for stop words and punctuation, per token. */
-  tokenTerms: Array<string | undefined>;
+  tokenTerms: ReadonlyArray<string | undefined>;
   /** Indices of tokens whose term is in the question. */
   matched: number[];
   questionTerms: ReadonlySet<string>;
@@ -30,8 +30,11 @@ export interface SentenceContext {
   passageWeight: number;
   /** Whether the question asks for its verb's subject or object (question-form.ts). */
   form: QuestionForm;
-  /** The sentence's place among those read, best covering first (0). */
+  /** The sentence's place among those read, by the sentence ranker (0 = its best). */
   sentenceRank: number;
+  /** The sentence ranker's probability for the sentence, and its logit less the best one's (≤ 0). */
+  sentenceP: number;
+  sentenceGap: number;
   /** The wh-word stands late in the question ("The Broncos beat which team?"): the answer then
    *  tends to follow the question's words, as the wh-word does. */
   whLate: boolean;
@@ -171,6 +174,8 @@ export function spanFeatures(ctx: SentenceContext, c: Candidate): SpanFeatures |
     afterAllMatches: afterAll,
     whLateAfterMatches: whLate * afterAll,
     whLateBeforeMatches: whLate * beforeAll,
+    sentenceP: ctx.sentenceP,
+    sentenceGap: Math.max(-1, ctx.sentenceGap / 4),
     ...lengthPriors(ctx.answerType, Math.min(1, length / 10)),
   };
 }

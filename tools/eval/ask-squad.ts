@@ -31,6 +31,10 @@ export interface AskFigures {
   rightReplies: number;
   /** The quoted sentence of an answer or passage reply holds a gold answer. */
   quotedGold: number;
+  /** Sentence accuracy given the first passage shown: of the questions whose first passage shown is
+   *  the gold paragraph (`firstRight` of them), the share whose quoted sentence holds a gold answer
+   *  (not found counts as wrong), and the same among those that got an answer or passage reply. */
+  sentence: { firstRight: number; accuracy: number; replied: number; ofReplied: number };
 }
 
 export interface OffCorpusFigures {
@@ -77,7 +81,10 @@ function figures(rows: ReadonlyArray<{ answer: Answer; q: SquadQuestion }>): Ask
     uEm = 0,
     uF1 = 0,
     right = 0,
-    quoted = 0;
+    quoted = 0,
+    first = 0,
+    firstQuoted = 0,
+    firstReplied = 0;
   for (const { answer, q } of rows) {
     const shown = shownArticles(answer);
     if (shown[0] === q.articleId) r1++;
@@ -92,6 +99,11 @@ function figures(rows: ReadonlyArray<{ answer: Answer; q: SquadQuestion }>): Ask
     uF1 += s.f1;
     if (s.right) right++;
     if (s.quoted) quoted++;
+    if (shown[0] === q.articleId) {
+      first++;
+      if (s.quoted) firstQuoted++;
+      if (s.kind !== "not-found") firstReplied++;
+    }
   }
   return {
     questions: rows.length,
@@ -104,6 +116,7 @@ function figures(rows: ReadonlyArray<{ answer: Answer; q: SquadQuestion }>): Ask
     userF1: (100 * uF1) / n,
     rightReplies: right / n,
     quotedGold: quoted / n,
+    sentence: { firstRight: first, accuracy: firstQuoted / (first || 1), replied: firstReplied, ofReplied: firstQuoted / (firstReplied || 1) },
   };
 }
 

@@ -13,6 +13,7 @@ function column(f: AskFigures): string[] {
     `${num(f.userExactMatch)} / ${num(f.userF1)}`,
     pct(f.rightReplies),
     pct(f.quotedGold),
+    `${pct(f.sentence.accuracy)} / ${pct(f.sentence.ofReplied)}`,
   ];
 }
 
@@ -24,6 +25,7 @@ const LABELS = [
   "user-facing EM / F1 (not found = 0)",
   "right replies (gold in span or sentence)",
   "quoted sentence holds gold (any reply)",
+  "first passage right: sentence right / of replies",
 ];
 
 const off = (f: OffCorpusFigures) => `${pct(f.falseAnswers)} answers, ${pct(f.passages)} passages (${f.questions} q)`;

@@ -4,6 +4,8 @@ import { createLexicalReader } from "../../src/answer/lexical-reader.js";
 import { retrieve } from "../../src/retrieval/retrieve.js";
 import { indexArticles } from "../../src/search/memory-index.js";
 import type { Passage, Reader, ScoredPassage } from "../../src/types.js";
+import { cite } from "../../src/answer/cite.js";
+import { showsAnswer } from "./reply-metrics.js";
 import { loadSquad } from "./squad-data.js";
 import { exactMatchScore, f1Score } from "./squad-metric.js";
 import { isTrainingArticle } from "./train-reader.js";
@@ -16,7 +18,10 @@ export interface SquadReport {
   recallAt5: number;
   exactMatch: number;
   f1: number;
-  gold?: { exactMatch: number; f1: number; heldOut: { exactMatch: number; f1: number } };
+  gold?: { exactMatch: number; f1: number; heldOut: { exactMatch: number; f1: number; sentence: number } };
+  /** Sentence accuracy: the best span's sentence holds a gold answer, on the held-out half, when the
+   *  first passage retrieved is the gold paragraph (`questions` of them). */
+  sentence: { questions: number; accuracy: number };
   /** End to end on the articles the lexical reader's ranker was not trained on. */
   heldOut: { questions: number; exactMatch: number; f1: number };
   msPerQuestion: number;
@@ -49,7 +54,13 @@ export async function evalSquad(
     heldEm = 0,
     heldF1 = 0,
     goldHeldEm = 0,
-    goldHeldF1 = 0;
+    goldHeldF1 = 0,
+    goldHeldSentence = 0,
+    firstRight = 0,
+    firstRightSentence = 0;
+  /** Whether the sentence(s) a span is quoted in hold a gold answer. */
+  const sentenceHolds = (span: { passageId: string; start: number; end: number } | undefined, answers: string[]) =>
+    span !== undefined && showsAnswer(cite(passageById.get(span.passageId)!, span.start, span.end, undefined).quote, answers);
   const started = performance.now();
   for (const q of questions) {
     const hits = retrieve(index, q.question, { k: 20, depth: options.depth });
@@ -58,11 +69,16 @@ export async function evalSquad(
     if (ranked.slice(0, 5).includes(q.articleId)) r5++;
     const best = (await reader.read(q.question, hits.slice(0, ANSWER_DEFAULTS.passages)))[0];
     const prediction = best ? passageById.get(best.passageId)!.text.slice(best.start, best.end) : "";
+    const heldOut = !isTrainingArticle(q.articleId, titles);
+    if (heldOut && hits[0]?.passage.articleId === q.articleId) {
+      firstRight++;
+      if (sentenceHolds(best, q.answers)) firstRightSentence++;
+    }
     const qEm = exactMatchScore(prediction, q.answers);
     const qF1 = f1Score(prediction, q.answers);
     em += qEm;
     f1 += qF1;
-    if (!isTrainingArticle(q.articleId, titles)) {
+    if (heldOut) {
       heldN++;
       heldEm += qEm;
       heldF1 += qF1;
@@ -74,9 +90,10 @@ export async function evalSquad(
       const f = f1Score(goldPrediction, q.answers);
       goldEm += e;
       goldF1 += f;
-      if (!isTrainingArticle(q.articleId, titles)) {
+      if (heldOut) {
         goldHeldEm += e;
         goldHeldF1 += f;
+        if (sentenceHolds(g, q.answers)) goldHeldSentence++;
       }
     }
   }
@@ -89,12 +106,13 @@ export async function evalSquad(
     recallAt5: r5 / n,
     exactMatch: (100 * em) / n,
     f1: (100 * f1) / n,
+    sentence: { questions: firstRight, accuracy: firstRightSentence / Math.max(1, firstRight) },
     heldOut: { questions: heldN, exactMatch: (100 * heldEm) / heldN, f1: (100 * heldF1) / heldN },
     ...(options.gold && {
       gold: {
         exactMatch: (100 * goldEm) / n,
         f1: (100 * goldF1) / n,
-        heldOut: { exactMatch: (100 * goldHeldEm) / heldN, f1: (100 * goldHeldF1) / heldN },
+        heldOut: { exactMatch: (100 * goldHeldEm) / heldN, f1: (100 * goldHeldF1) / heldN, sentence: goldHeldSentence / heldN },
       },
     }),
     msPerQuestion: (performance.now() - started) / n,

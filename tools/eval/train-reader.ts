@@ -9,6 +9,7 @@ import type { ScoredPassage } from "../../src/types.js";
 import { loadSquad } from "./squad-data.js";
 import { spanWeightsSource } from "./span-weights-source.js";
 import { f1Score } from "./squad-metric.js";
+import { trainListwise } from "./listwise.js";
 
 // Trains the lexical reader's span ranker: a softmax over each question's candidates (the
 // SQuAD paper's logistic-regression set-up, with a few dozen features), on the SQuAD v1.1 dev
@@ -43,32 +44,12 @@ function dot(w: Float64Array, features: Float64Array): number {
 const vector = (c: CandidateSpan): Float64Array => Float64Array.from(SPAN_FEATURE_NAMES, (n) => c.features[n]);
 
 function train(examples: Example[], epochs: number, l2: number): SpanWeights {
-  const w = new Float64Array(FEATURE_COUNT);
-  const m = new Float64Array(FEATURE_COUNT);
-  const v = new Float64Array(FEATURE_COUNT);
-  let step = 0;
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    for (const ex of examples) {
-      const logits = ex.candidates.map((c) => dot(w, c));
-      const max = Math.max(...logits);
-      const p = logits.map((l) => Math.exp(l - max));
-      const z = p.reduce((a, b) => a + b, 0);
-      const zBest = ex.best.reduce((s, i) => s + p[i]!, 0);
-      const grad = new Float64Array(FEATURE_COUNT);
-      ex.candidates.forEach((c, j) => {
-        // d(-log Σbest p)/dlogit_j = p_j/Z − [j ∈ best]·p_j/Zbest
-        const g = p[j]! / z - (ex.best.includes(j) ? p[j]! / zBest : 0);
-        for (let i = 0; i < FEATURE_COUNT; i++) grad[i] = grad[i]! + g * c[i]!;
-      });
-      step++;
-      for (let i = 0; i < FEATURE_COUNT; i++) {
-        const g = grad[i]! + l2 * w[i]!;
-        m[i] = 0.9 * m[i]! + 0.1 * g;
-        v[i] = 0.999 * v[i]! + 0.001 * g * g;
-        w[i] = w[i]! - (0.01 * (m[i]! / (1 - 0.9 ** step))) / (Math.sqrt(v[i]! / (1 - 0.999 ** step)) + 1e-8);
-      }
-    }
-  }
+  const w = trainListwise(
+    examples.map((e) => ({ items: e.candidates, best: e.best })),
+    FEATURE_COUNT,
+    epochs,
+    l2,
+  );
   return Object.fromEntries(SPAN_FEATURE_NAMES.map((n, i) => [n, Math.round(w[i]! * 10000) / 10000])) as Record<keyof SpanWeights, number>;
 }
 
