@@ -13,6 +13,7 @@ import { evalIngest, formatIngestEval } from "./eval/ingest.js";
 import { evalConversations, formatConversations } from "./eval/conversations.js";
 import { trainReader } from "./eval/train-reader.js";
 import { trainSentences } from "./eval/train-sentences.js";
+import { trainRelevance } from "./eval/train-relevance.js";
 import { trainSummaries, writeSentenceWeights } from "./eval/train-summaries.js";
 import { formatTuneRetrieval, tuneRetrieval } from "./eval/tune-retrieval.js";
 import { parseFlags } from "../src/cli/parse-flags.js";
@@ -31,6 +32,7 @@ const USAGE = `Usage: npm run eval -- squad [--limit N] [--off N] [--json]  (thr
        npm run eval -- conversations [--json] (follow-up turns with context vs alone, on a written dialogue set)
        npm run eval -- train-reader          (retrains the lexical span ranker; rewrites src/answer/span-weights.ts)
        npm run eval -- train-sentences [--dry]  (retrains the lexical sentence ranker; rewrites src/answer/sentence-weights.ts)
+       npm run eval -- train-relevance [--dry]  (retrains the reply relevance model; rewrites src/answer/relevance-weights.ts)
        npm run eval -- tune-retrieval [--limit N]  (learns the lexical rerank weights on the SQuAD training half; prints them)
        npm run eval -- train-summaries       (retrains the summary sentence ranker on the BBC tuning half; rewrites src/summarize/sentence-weights.ts)
   --data DIR   the evaluation data (default ../shared/data)
@@ -159,6 +161,14 @@ await runCommand(USAGE, async () => {
         `held-out, gold paragraph (${r.heldOut.gold.questions} q): ${pct(r.heldOut.gold.before)} by coverage → ${pct(r.heldOut.gold.ranker)} ranked`,
         `Trained on ${r.examples} questions${values.dry ? " (dry run: nothing written)" : "; wrote src/answer/sentence-weights.ts"}`,
       ].join("\n"),
+    );
+  } else if (what === "train-relevance") {
+    const r = await trainRelevance(dataDir, values.dry ? undefined : path.resolve("src/answer/relevance-weights.ts"));
+    print(
+      r,
+      `Trained on ${r.answerable} SQuAD questions and ${r.offCorpus} whose answer is in no article (log loss ${r.logLoss.toFixed(3)}):\n` +
+        JSON.stringify(r.weights, null, 2) +
+        (values.dry ? "\n(dry run: nothing written)" : "\nwrote src/answer/relevance-weights.ts"),
     );
   } else if (what === "repair") {
     const r = await evalRepair(dataDir);

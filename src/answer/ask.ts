@@ -6,7 +6,8 @@ import { normaliseQuestion } from "./question.js";
 import { avoidedTerms, onlyRepeats } from "./only-repeats.js";
 import { retrieve, type PassageBoost } from "../retrieval/retrieve.js";
 import { ANSWER_DEFAULTS } from "./answer-defaults.js";
-import { questionCoverage } from "./relevance.js";
+import { relevanceFeatures, relevanceOf, type RelevanceFeatures } from "./relevance.js";
+import { RELEVANCE_WEIGHTS } from "./relevance-weights.js";
 import { replyKind, type ReplyThresholds } from "./reply-kind.js";
 
 export interface AskDependencies {
@@ -36,8 +37,9 @@ export interface AskDependencies {
 export interface Reading {
   question: string;
   nearest: Nearest[];
-  /** The best span, cited in its sentence(s), with the reader's score and the sentence's relevance. */
-  best?: { answer: string; score: number; relevance: number; citation: Citation };
+  /** The best span, cited in its sentence(s), with the reader's score and the sentence's relevance
+   *  (relevance.ts: how likely the quote says what the question asks; `features` are its inputs). */
+  best?: { answer: string; score: number; relevance: number; features: RelevanceFeatures; citation: Citation };
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -59,8 +61,14 @@ export async function read(deps: Omit<AskDependencies, "thresholds">, rawQuestio
   const passage = hits.find((h) => h.passage.id === span.passageId)!.passage;
   const article = deps.index.article(passage.articleId);
   const citation = cite(passage, span.start, span.end, article?.source);
-  const relevance = questionCoverage(wording, citation.quote, (t) => deps.index.idf(t));
-  return { question, nearest, best: { answer: passage.text.slice(span.start, span.end), score: span.score, relevance, citation } };
+  const quoteStart = span.start - citation.answerStart;
+  const features = relevanceFeatures(wording, passage.text, quoteStart, quoteStart + citation.quote.length, (t) => deps.index.idf(t));
+  const relevance = relevanceOf(RELEVANCE_WEIGHTS, features);
+  return {
+    question,
+    nearest,
+    best: { answer: passage.text.slice(span.start, span.end), score: span.score, relevance, features, citation },
+  };
 }
 
 function spanText(span: Span, hits: ScoredPassage[]): string {

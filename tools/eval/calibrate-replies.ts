@@ -35,7 +35,7 @@ export interface CalibrationReport {
   chosen: ReplyThresholds & { right: number; answers: number; answerF1: number; falseReplies: number; falseAnswers: number };
 }
 
-async function bbcArticles(dataDir: string): Promise<Article[]> {
+export async function bbcArticles(dataDir: string): Promise<Article[]> {
   const lines = (await readFile(path.join(dataDir, "bbc", "bbc_articles_summaries.jsonl"), "utf8")).split("\n").filter(Boolean);
   return lines.map((l) => {
     const r = JSON.parse(l) as { id: string; title: string; text: string };
@@ -49,7 +49,7 @@ async function bbcArticles(dataDir: string): Promise<Article[]> {
   });
 }
 
-async function readAll(articles: readonly Article[], questions: readonly string[]): Promise<Reading[]> {
+export async function readAll(articles: readonly Article[], questions: readonly string[]): Promise<Reading[]> {
   const { search: index, db } = await indexArticles(articles);
   const reader = createLexicalReader({ idf: (t) => index.idf(t) });
   const out: Reading[] = [];
@@ -99,8 +99,10 @@ export async function calibrateReplies(
   ].map((r) => ({ score: r.best?.score ?? 0, relevance: r.best?.relevance ?? 0 }));
 
   const grid = Array.from({ length: 81 }, (_, i) => i / 80);
+  // Relevance is a probability (relevance.ts): a finer grid.
+  const relevanceGrid = Array.from({ length: 201 }, (_, i) => i / 200);
   let chosen: CalibrationReport["chosen"] | undefined;
-  for (const relevant of grid)
+  for (const relevant of relevanceGrid)
     for (const answer of grid) {
       const t = { answer, relevant };
       let right = 0,
