@@ -98,7 +98,7 @@ export async function trainSentences(dataDir: string, out: string | undefined): 
     ["6 epochs, l2 1e-3", 6, 1e-3],
     [`${EPOCHS} epochs, l2 ${L2}`, EPOCHS, L2],
   ];
-  let w = new Float64Array(FEATURES);
+  let w: Float64Array = new Float64Array(FEATURES);
   for (const [name, epochs, l2] of tries) {
     w = trainListwise(examples, FEATURES, epochs, l2);
     variants[name] = topAccuracy(heldRetrieved, (l, i) => dotVector(w, l.vectors[i]!));
