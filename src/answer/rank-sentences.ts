@@ -47,7 +47,11 @@ export function questionView(question: string, idf: (term: string) => number): Q
 }
 
 /** Every sentence of the first `passages` passages, best first by the ranker. */
-export function rankSentences(question: string | QuestionView, hits: readonly ScoredPassage[], options: RankSentencesOptions): RankedSentence[] {
+export function rankSentences(
+  question: string | QuestionView,
+  hits: readonly ScoredPassage[],
+  options: RankSentencesOptions,
+): RankedSentence[] {
   const q = typeof question === "string" ? questionView(question, options.idf) : question;
   if (q.weights.size === 0 || hits.length === 0) return [];
   const top = hits[0]!.score || 1;

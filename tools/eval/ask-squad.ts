@@ -116,7 +116,12 @@ function figures(rows: ReadonlyArray<{ answer: Answer; q: SquadQuestion }>): Ask
     userF1: (100 * uF1) / n,
     rightReplies: right / n,
     quotedGold: quoted / n,
-    sentence: { firstRight: first, accuracy: firstQuoted / (first || 1), replied: firstReplied, ofReplied: firstQuoted / (firstReplied || 1) },
+    sentence: {
+      firstRight: first,
+      accuracy: firstQuoted / (first || 1),
+      replied: firstReplied,
+      ofReplied: firstQuoted / (firstReplied || 1),
+    },
   };
 }
 
