@@ -9,7 +9,7 @@ import type { Config } from "./config/index.js";
 import { ModelError } from "./errors.js";
 import { knowledgeVersion } from "./search/knowledge-version.js";
 import { cachedQueries } from "./retrieval/query-cache.js";
-import { startEmbedding, type Embedding } from "./search/background-embedding.js";
+import { startEmbedding, type Embedding, type EmbeddingOptions } from "./search/background-embedding.js";
 import { openKnowledgeIndex } from "./search/knowledge-index.js";
 import {
   buildCatalog,
@@ -75,6 +75,8 @@ export interface NewsdeskOptions {
   reindexInThreadUpTo?: number;
   /** Where conversations are kept; in this process (bounded, expiring) when not given. */
   conversations?: ConversationStore;
+  /** The dense index's threshold and slices (tests; the defaults are measured, see dense-index.ts). */
+  denseIndex?: EmbeddingOptions;
   /** Build the article list and title index in the background after start (the bot, for
    *  /summary autocomplete); otherwise on first use. Answers never wait for it. */
   catalogInBackground?: boolean;
@@ -136,7 +138,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
 
   async function useModels(models: ReadyModels): Promise<void> {
     // One embedding loop for the database: passages a reindex adds meanwhile are picked up by it.
-    const embedding = startEmbedding(knowledge, models.embedder, logger);
+    const embedding = startEmbedding(knowledge, models.embedder, logger, options.denseIndex);
     if (!options.embedInBackground) await embedding.idle();
     state = { ...state, models, embedding };
     logger.info("Answering in model mode", { embedder: models.embedder.modelId, reader: models.reader.modelId });
@@ -191,7 +193,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       );
     } finally {
       search().invalidate();
-      if (embedding && state.models) state = { ...state, embedding: startEmbedding(knowledge, state.models.embedder, logger) };
+      if (embedding && state.models) state = { ...state, embedding: startEmbedding(knowledge, state.models.embedder, logger, options.denseIndex) };
     }
   }
 
@@ -257,6 +259,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       startedAt,
       version,
       changes: knowledgeWatcher?.detection() ?? notWatched,
+      ...(state.embedding && { vectorSearch: state.embedding.vectors.status() }),
     }),
     // One at a time for /reindex and the watcher together; requests made meanwhile share the next run.
     reindex: coalesce(async (): Promise<ReindexReport> => {

@@ -247,6 +247,9 @@ export interface Status {
   startedAt: Date;
   version: string;
   changes: ChangeDetection;
+  /** Dense search in model mode: exact, or the HNSW graph's state (opening, building, ready, failed), and
+   *  how many passage vectors it searches. Absent in lexical mode. */
+  vectorSearch?: { search: string; vectors: number };
 }
 
 /** How an article matched what was typed, best first; "all" when nothing was typed. */

@@ -1,15 +1,15 @@
 import type { Logger } from "../log.js";
 import type { Embedder } from "../types.js";
 import type { KnowledgeIndex } from "./knowledge-index.js";
-import { embedMissing, loadVectors, type EmbedProgress } from "./passage-vectors.js";
+import { embedMissing, type EmbedProgress } from "./passage-vectors.js";
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { DenseIndex } from "./dense-index.js";
+import { DenseIndex, type DenseIndexOptions } from "./dense-index.js";
 
 /** Passage vectors of one embedder, kept up to date by one embedding loop at a time. */
 export interface Embedding {
   readonly vectors: DenseIndex;
-  /** Resolves when no passage is left without a vector (rejects if the last run failed). */
+  /** Resolves when no passage is left without a vector and all are searchable (rejects if the last run failed). */
   idle(): Promise<void>;
   /** New passages were indexed: embed them (after the current run, if one is going). */
   wake(): void;
@@ -32,25 +32,33 @@ function progressReporter(logger: Logger, modelId: string): (p: EmbedProgress) =
   };
 }
 
-export function startEmbedding(knowledge: KnowledgeIndex, embedder: Embedder, logger: Logger): Embedding {
+/** Tests' knobs for the dense index (see DenseIndexOptions). */
+export type EmbeddingOptions = Pick<DenseIndexOptions, "approximateFrom" | "sliceMs" | "checkpointMs" | "page">;
+
+export function startEmbedding(knowledge: KnowledgeIndex, embedder: Embedder, logger: Logger, options: EmbeddingOptions = {}): Embedding {
   const graphFile = path.join(knowledge.folder, `hnsw-${createHash("sha256").update(embedder.modelId).digest("hex").slice(0, 12)}.bin`);
-  const vectors = new DenseIndex(loadVectors(knowledge.db, embedder.modelId, embedder.dimension, logger), graphFile, logger);
-  const liveRows = () => new Set((knowledge.db.prepare("SELECT rowid FROM passages").raw().all() as number[][]).map((r) => r[0]!));
+  const vectors = new DenseIndex({
+    ...options,
+    db: knowledge.db,
+    modelId: embedder.modelId,
+    dimension: embedder.dimension,
+    graphFile,
+    logger,
+  });
   let stopped = false;
   let again = false;
   let running: Promise<void> = Promise.resolve();
 
   async function run(): Promise<void> {
-    await vectors.maybeApproximate(liveRows);
+    // The stored vectors are read (or their graph opened) a slice at a time: answers meanwhile are lexical.
+    await vectors.open();
     do {
       again = false;
       await embedMissing(knowledge.db, knowledge.search, vectors, embedder, {
         onProgress: progressReporter(logger, embedder.modelId),
         stopped: () => stopped,
       });
-      await vectors.maybeApproximate(liveRows);
     } while (again && !stopped);
-    await vectors.save();
   }
 
   function launch(): void {
@@ -75,11 +83,14 @@ export function startEmbedding(knowledge: KnowledgeIndex, embedder: Embedder, lo
     vectors,
     idle: async () => {
       await running;
+      // …and every stored vector searchable (the graph read or built: minutes at a million vectors).
+      await vectors.ready();
     },
     wake,
     async stop() {
       stopped = true;
       await running.catch(() => {});
+      await vectors.close();
     },
   };
 }

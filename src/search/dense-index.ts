@@ -1,116 +1,159 @@
-// Dense search over the passages embedded so far: exact over the int8 vectors while that is
-// cheap, an HNSW graph (hnswlib-node, optional) above APPROXIMATE_FROM vectors. The graph is kept
-// in a file beside the database and brought up to date on load (new rows added, removed rows
-// marked deleted), so a restart does not rebuild it.
-import { existsSync } from "node:fs";
-import { rename, rm } from "node:fs/promises";
+// Dense search over the passages embedded so far: exact over int8 vectors in this thread while
+// that is cheap, an HNSW graph (hnswlib-node, optional) on a worker thread above APPROXIMATE_FROM
+// vectors (graph-thread.ts). Nothing here blocks the event loop for long: the exact vectors are
+// read a page at a time, and the graph is read or built by the worker, which answers searches
+// with what it holds so far. Above the threshold this thread keeps no copy of the vectors: the
+// graph holds them as float32 already and the database as int8.
 import type { Logger } from "../log.js";
-import type { DenseHit, Quantized, QuantizedVectors } from "./quantized-vectors.js";
+import { GraphThread, type GraphState } from "./graph-thread.js";
+import type { IndexDatabase } from "./open-database.js";
+import { QuantizedVectors, type DenseHit, type Quantized } from "./quantized-vectors.js";
 
 /** Exact int8 search costs about 0.65 µs a vector here (2 cores, `tools/bench/vector-sweep.ts`):
  *  past about 75,000 vectors a question spends over 50 ms on it. */
 export const APPROXIMATE_FROM = 50_000;
 
-type Hnsw = import("hnswlib-node").HierarchicalNSW;
+/** What `/status` and the bench show of dense search. */
+export interface DenseStatus {
+  /** exact: in this thread; loading: exact vectors being read; graph-*: the HNSW worker's state. */
+  search: "loading" | "exact" | `graph-${GraphState}`;
+  /** Vectors searched. */
+  vectors: number;
+}
+
+export interface DenseIndexOptions {
+  db: IndexDatabase;
+  modelId: string;
+  dimension: number;
+  /** The graph's file, beside the database. */
+  graphFile: string;
+  logger: Logger;
+  approximateFrom?: number;
+  /** Rows read per turn of the event loop while loading exact vectors. */
+  page?: number;
+  /** Worker settings (tests make slices small to see searches answered mid-build). */
+  sliceMs?: number;
+  checkpointMs?: number;
+}
 
 export class DenseIndex {
-  private graph?: Hnsw;
-  private labels?: Set<number>;
-  private dirty = false;
+  private exact?: QuantizedVectors;
+  private graph?: GraphThread;
+  private loading = true;
+  private readonly approximateFrom: number;
+  private opened?: Promise<void>;
 
-  constructor(
-    readonly vectors: QuantizedVectors,
-    private readonly file: string,
-    private readonly logger: Logger,
-    private readonly approximateFrom = APPROXIMATE_FROM,
-  ) {}
+  constructor(private readonly options: DenseIndexOptions) {
+    this.approximateFrom = options.approximateFrom ?? APPROXIMATE_FROM;
+  }
 
   get count(): number {
-    return this.vectors.count;
+    if (this.graph && (this.graph.state === "ready" || !this.exact)) return this.graph.count;
+    return this.exact?.count ?? 0;
   }
 
   get approximate(): boolean {
-    return this.graph !== undefined;
+    return this.graph?.state === "ready";
   }
 
-  add(row: number, q: Quantized): void {
-    this.vectors.add(row, q);
-    if (this.graph) this.addToGraph(this.graph, row, this.vectors.count - 1);
+  status(): DenseStatus {
+    if (this.graph && (this.graph.state !== "opening" || !this.exact)) return { search: `graph-${this.graph.state}`, vectors: this.count };
+    return { search: this.loading ? "loading" : "exact", vectors: this.count };
   }
 
-  search(query: Float32Array, k: number): DenseHit[] {
-    if (!this.graph || this.labels!.size === 0) return this.vectors.search(query, k);
-    const { neighbors, distances } = this.graph.searchKnn(Array.from(query), Math.min(k, this.labels!.size));
-    // hnswlib's inner-product distance is 1 − dot.
-    return neighbors.map((row, i) => ({ row, score: 1 - distances[i]! })).sort((a, b) => b.score - a.score || a.row - b.row);
+  /** Reads the stored vectors (exact) or starts the graph's worker (above the threshold). */
+  open(): Promise<void> {
+    this.opened ??= this.load();
+    return this.opened;
   }
 
-  private addToGraph(graph: Hnsw, row: number, index: number): void {
-    if (this.labels!.has(row)) return;
-    if (graph.getCurrentCount() >= graph.getMaxElements()) graph.resizeIndex(Math.ceil(graph.getMaxElements() * 1.5) + 1024);
-    graph.addPoint(Array.from(this.vectors.vector(index).vector), row);
-    this.labels!.add(row);
-    this.dirty = true;
-  }
-
-  /** Switches to the graph once there are enough vectors (and hnswlib-node loads); `live` are the
-   *  passage rows that still exist. Returns whether approximate search is on. */
-  async maybeApproximate(live: () => Set<number>): Promise<boolean> {
-    if (this.graph || this.vectors.count < this.approximateFrom) return this.approximate;
-    let hnswlib: typeof import("hnswlib-node");
-    try {
-      hnswlib = (await import("hnswlib-node")).default;
-    } catch (error) {
-      this.logger.warn("hnswlib-node is not available; dense search stays exact (slower on large corpora)", { error });
-      this.graph = undefined;
-      return false;
+  private async load(): Promise<void> {
+    const { db } = this.options;
+    // Counting 1.7 M rows would read them all here: skipping past the threshold reads no more than that.
+    const large = db.prepare("SELECT 1 FROM vectors LIMIT 1 OFFSET ?").get(this.approximateFrom) !== undefined;
+    if (large && this.startGraph()) {
+      this.loading = false;
+      return;
     }
-    const started = Date.now();
-    const dimension = this.vectors.dimension;
-    const graph = new hnswlib.HierarchicalNSW("ip", dimension);
-    let loaded = false;
-    if (existsSync(this.file)) {
-      try {
-        graph.readIndexSync(this.file, true);
-        loaded = graph.getNumDimensions() === dimension;
-      } catch (error) {
-        this.logger.warn("The approximate vector index is unreadable; rebuilding it", { error, file: this.file });
-      }
+    await this.loadExact();
+  }
+
+  private async loadExact(): Promise<void> {
+    const { db, modelId, dimension, logger } = this.options;
+    this.loading = true;
+    const dropped = db.prepare("DELETE FROM vectors WHERE model != ? OR length(data) != ?").run(modelId, dimension).changes;
+    if (dropped) logger.info(`Dropped ${dropped} passage vectors of another embedding model`, { modelId });
+    const exact = new QuantizedVectors(dimension);
+    this.exact = exact;
+    const page = db.prepare("SELECT passage, scale, data FROM vectors WHERE passage > ? ORDER BY passage LIMIT ?").raw();
+    const size = this.options.page ?? 5000;
+    for (let after = 0; ; ) {
+      const rows = page.all(after, size) as [number, number, Buffer][];
+      for (const [row, scale, data] of rows) exact.add(row, { scale, data: new Int8Array(data.buffer, data.byteOffset, data.length) });
+      if (rows.length < size) break;
+      after = rows[rows.length - 1]![0];
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    if (!loaded) graph.initIndex({ maxElements: this.vectors.count + 1024, m: 16, efConstruction: 64, allowReplaceDeleted: true });
-    graph.setEf(64);
+    this.loading = false;
+  }
+
+  /** Starts the worker; false when the database has no file a worker can open (in memory). */
+  private startGraph(): boolean {
+    const { db, modelId, dimension, graphFile, logger } = this.options;
+    if (db.memory) return false;
+    const graph = new GraphThread(
+      {
+        databaseFile: db.name,
+        graphFile,
+        modelId,
+        dimension,
+        m: 16,
+        efConstruction: 64,
+        efSearch: 64,
+        sliceMs: this.options.sliceMs ?? 20,
+        checkpointMs: this.options.checkpointMs ?? 10 * 60_000,
+      },
+      logger,
+    );
     this.graph = graph;
-    this.labels = new Set(loaded ? graph.getIdsList() : []);
-    const rows = live();
-    for (const label of [...this.labels]) {
-      if (!rows.has(label)) {
-        graph.markDelete(label);
-        this.labels.delete(label);
-        this.dirty = true;
-      }
-    }
-    for (let i = 0; i < this.vectors.count; i++) {
-      const { row } = this.vectors.vector(i);
-      if (rows.has(row)) this.addToGraph(graph, row, i);
-    }
-    this.logger.info(`Approximate vector search (HNSW) over ${this.labels.size} passages, ready in ${Date.now() - started} ms`, {
-      loaded,
+    graph.onFailure((reason) => {
+      logger.warn("Approximate vector search is unavailable; dense search stays exact (slower on large corpora)", { reason });
+      // The vectors are still in the database: search them exactly (slow above the threshold, but right).
+      if (!this.exact) void this.loadExact();
     });
-    await this.save();
+    // Once the graph holds everything, the exact copy only takes room.
+    void graph.built().then(
+      () => (this.exact = undefined),
+      () => {},
+    );
     return true;
   }
 
-  /** Writes the graph when it changed: a temporary file, then a rename over the old one. */
-  async save(): Promise<void> {
-    if (!this.graph || !this.dirty) return;
-    const temporary = `${this.file}.tmp`;
-    try {
-      this.graph.writeIndexSync(temporary);
-      await rename(temporary, this.file);
-      this.dirty = false;
-    } catch (error) {
-      this.logger.warn("The approximate vector index could not be saved; it is rebuilt at the next start", { error });
-      await rm(temporary, { force: true });
-    }
+  /** A vector just stored: searched from now on. */
+  add(row: number, q: Quantized): void {
+    this.addMany([row], [q]);
+  }
+
+  addMany(rows: number[], vectors: Quantized[]): void {
+    if (this.exact) rows.forEach((row, i) => this.exact!.add(row, vectors[i]!));
+    if (this.graph && this.graph.state !== "failed") this.graph.add(rows, vectors);
+    else if (this.exact && this.exact.count >= this.approximateFrom && !this.options.db.memory) this.startGraph();
+  }
+
+  search(query: Float32Array, k: number): DenseHit[] {
+    if (this.graph?.searchable && (this.graph.state === "ready" || !this.exact)) return this.graph.search(query, k);
+    return this.exact?.search(query, k) ?? [];
+  }
+
+  /** Resolves when every stored vector is searchable (the graph built, or the exact vectors read). */
+  async ready(): Promise<void> {
+    await this.open();
+    if (this.graph) await this.graph.built().catch(() => this.opened);
+    while (this.loading) await new Promise<void>((resolve) => setTimeout(resolve, 5));
+  }
+
+  /** Saves the graph if it changed and ends its worker. */
+  async close(): Promise<void> {
+    await this.graph?.close();
   }
 }

@@ -43,7 +43,7 @@ export interface EmbedOptions {
 export async function embedMissing(
   db: IndexDatabase,
   index: SearchIndex,
-  vectors: { add(row: number, q: Quantized): void },
+  vectors: { add(row: number, q: Quantized): void; addMany?(rows: number[], qs: Quantized[]): void },
   embedder: Embedder,
   options: EmbedOptions = {},
 ): Promise<number> {
@@ -83,7 +83,12 @@ export async function embedMissing(
         return insert.run({ row: p.row, model: embedder.modelId, scale: q.scale, data }).changes > 0;
       }),
     )();
-    for (const p of stored) vectors.add(p.row, quantized[passages.indexOf(p)]!);
+    const added = stored.map((p) => quantized[passages.indexOf(p)]!);
+    if (vectors.addMany) vectors.addMany(
+      stored.map((p) => p.row),
+      added,
+    );
+    else stored.forEach((p, i) => vectors.add(p.row, added[i]!));
     done += rows.length;
     const elapsed = Date.now() - started;
     options.onProgress?.({ done: Math.min(done, total), total, etaMs: (elapsed / done) * Math.max(0, total - done) });

@@ -1,0 +1,92 @@
+// One measured start of the bot in model mode over an index whose passages all have vectors (see
+// vector-scale.ts): process start to the first answer, the event loop's longest stall (a 10 ms
+// setInterval tick's largest gap) up to the first answer and until the dense index is ready,
+// answers while the graph builds, RSS, ask latency once ready, then the dense search alone.
+// argv: knowledgeDir cacheDir modelsDir questionsJson maxWaitSeconds. Prints one JSON object.
+import { readFile } from "node:fs/promises";
+import { createNewsdesk } from "../../src/app.js";
+import { loadConfig } from "../../src/config/index.js";
+import { createLogger } from "../../src/log.js";
+import { median, percentile } from "./percentiles.js";
+
+const [knowledgeDir, cacheDir, modelsDir, questionsFile, maxWait] = process.argv.slice(2) as [string, string, string, string, string];
+const questions = JSON.parse(await readFile(questionsFile, "utf8")) as string[];
+
+let last = performance.now();
+let maxGap = 0;
+let gapsOver100 = 0;
+const tick = setInterval(() => {
+  const now = performance.now();
+  const gap = now - last;
+  last = now;
+  if (gap > maxGap) maxGap = gap;
+  if (gap > 100) gapsOver100++;
+}, 10);
+const stall = () => {
+  const out = { max_ms: Math.round(maxGap), gaps_over_100ms: gapsOver100 };
+  maxGap = 0;
+  gapsOver100 = 0;
+  return out;
+};
+
+const lines: string[] = [];
+const logger = createLogger({
+  level: "info",
+  write: (line) => {
+    lines.push(line);
+    process.stderr.write(line.endsWith("\n") ? line : line + "\n");
+  },
+});
+const config = loadConfig(
+  { KNOWLEDGE_DIR: knowledgeDir, CACHE_DIR: cacheDir, ANSWER_MODE: "auto", LOCAL_MODELS_DIR: modelsDir, MODEL_DTYPE: "q8" },
+  {},
+);
+const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
+const timedAsk = async (q: string) => {
+  const t = performance.now();
+  await newsdesk.ask(q);
+  return performance.now() - t;
+};
+
+// The bot's wiring (src/service/run-service.ts) without Discord and the folder watch.
+const newsdesk = await createNewsdesk(config, logger, { embedInBackground: true, reindexOffThread: true, catalogInBackground: true });
+const opened_ms = performance.now();
+await newsdesk.ask(questions[0]!);
+const out: Record<string, unknown> = {
+  opened_ms: Math.round(opened_ms),
+  first_answer_ms: Math.round(performance.now()),
+  mode: newsdesk.status().mode,
+  dense_at_first_answer: newsdesk.status().vectorSearch,
+  stall_to_first_answer: stall(),
+};
+
+// Until the dense index is ready: a question every 2 s (answered from what the graph holds so far).
+const during: number[] = [];
+const deadline = performance.now() + Number(maxWait) * 1000;
+let i = 1;
+while (newsdesk.status().vectorSearch?.search !== "graph-ready" && newsdesk.status().vectorSearch?.search !== "exact") {
+  if (performance.now() > deadline) break;
+  await new Promise((r) => setTimeout(r, 2000));
+  during.push(await timedAsk(questions[i++ % questions.length]!));
+}
+out.dense_ready_ms = Math.round(performance.now());
+out.dense_final = newsdesk.status().vectorSearch;
+out.stall_while_building = stall();
+out.asks_while_building = during.length;
+out.ask_while_building_p50_ms = during.length ? Math.round(median(during)) : null;
+out.ask_while_building_max_ms = during.length ? Math.round(Math.max(...during)) : null;
+out.rss_ready_mb = rssMb();
+
+const ready: number[] = [];
+for (const q of questions) ready.push(await timedAsk(q));
+out.ask_ready_p50_ms = Math.round(median(ready) * 10) / 10;
+out.ask_ready_p95_ms = Math.round(percentile(ready, 95) * 10) / 10;
+out.stall_while_asking = stall();
+out.rss_serving_mb = rssMb();
+out.rss_peak_mb = Math.round(process.resourceUsage().maxRSS / 1024);
+const closing = performance.now();
+await newsdesk.close();
+out.close_ms = Math.round(performance.now() - closing);
+out.log_lines = lines.filter((l) => /vector|HNSW|Embedding/i.test(l)).map((l) => l.slice(0, 300));
+clearInterval(tick);
+process.stdout.write(JSON.stringify(out) + "\n");
