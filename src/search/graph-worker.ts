@@ -183,8 +183,9 @@ async function build(): Promise<void> {
     for (const label of fromFile) labels.add(label);
     post({ kind: "open", loaded: opened.loaded, count: labels.size, total });
 
-    // Every stored vector, a page at a time (each page its own read, so the WAL is never held).
-    const page = db.prepare("SELECT passage, model, scale, data FROM vectors WHERE passage > ? ORDER BY passage LIMIT 64").raw();
+    // Every stored vector, a page at a time (each page its own read, so the WAL is never held),
+    // leaving the slice as soon as its time is up, mid-page if need be.
+    const page = db.prepare("SELECT passage, model, scale, data FROM vectors WHERE passage > ? ORDER BY passage LIMIT 1024").raw();
     const seen = new Uint8Array(last + 1);
     const foreign: number[] = [];
     let done = 0;
@@ -194,20 +195,26 @@ async function build(): Promise<void> {
     let lastReport = performance.now();
     let lastSave = performance.now();
     const buildStart = performance.now();
+    let rows: [number, string, number, Buffer][] = [];
+    let next = 0;
     for (;;) {
       if (closing) return;
-      const rows = page.all(after) as [number, string, number, Buffer][];
-      if (rows.length === 0) break;
-      for (const [row, model, scale, data] of rows) {
-        after = row;
-        if (model !== job.modelId || data.length !== job.dimension) {
-          foreign.push(row);
-          continue;
-        }
-        seen[row] = 1;
-        if (add(row, dequantize({ scale, data: new Int8Array(data.buffer, data.byteOffset, data.length) }))) added++;
+      if (next === rows.length) {
+        rows = page.all(after) as [number, string, number, Buffer][];
+        next = 0;
+        if (rows.length === 0) break;
       }
-      done += rows.length;
+      while (next < rows.length) {
+        const [row, model, scale, data] = rows[next++]!;
+        after = row;
+        done++;
+        if (model !== job.modelId || data.length !== job.dimension) foreign.push(row);
+        else {
+          seen[row] = 1;
+          if (!labels.has(row) && add(row, dequantize({ scale, data: new Int8Array(data.buffer, data.byteOffset, data.length) }))) added++;
+        }
+        if (performance.now() - sliceStart >= job.sliceMs) break;
+      }
       if (performance.now() - sliceStart < job.sliceMs) continue;
       post({ kind: "count", count: labels.size });
       await pause();
