@@ -193,7 +193,8 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       );
     } finally {
       search().invalidate();
-      if (embedding && state.models) state = { ...state, embedding: startEmbedding(knowledge, state.models.embedder, logger, options.denseIndex) };
+      if (embedding && state.models)
+        state = { ...state, embedding: startEmbedding(knowledge, state.models.embedder, logger, options.denseIndex) };
     }
   }
 

@@ -87,7 +87,7 @@ export class DenseIndex {
     this.exact = exact;
     const page = db.prepare("SELECT passage, scale, data FROM vectors WHERE passage > ? ORDER BY passage LIMIT ?").raw();
     const size = this.options.page ?? 5000;
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = page.all(after, size) as [number, number, Buffer][];
       for (const [row, scale, data] of rows) exact.add(row, { scale, data: new Int8Array(data.buffer, data.byteOffset, data.length) });
       if (rows.length < size) break;

@@ -128,7 +128,9 @@ port.on("message", (m: ToGraph) => {
   else if (m.kind === "search") answer(m.id, m.query, m.k);
   else if (m.kind === "add") {
     const d = job.dimension;
-    m.rows.forEach((row, i) => pending.push({ row, vector: dequantize({ scale: m.scales[i]!, data: m.data.subarray(i * d, (i + 1) * d) }) }));
+    m.rows.forEach((row, i) =>
+      pending.push({ row, vector: dequantize({ scale: m.scales[i]!, data: m.data.subarray(i * d, (i + 1) * d) }) }),
+    );
     if (!building) drainPending();
   } else if (m.kind === "close") void close();
 });

@@ -110,10 +110,11 @@ export async function embedMissing(
       }),
     )();
     const added = stored.map((p) => quantized[passages.indexOf(p)]!);
-    if (vectors.addMany) vectors.addMany(
-      stored.map((p) => p.row),
-      added,
-    );
+    if (vectors.addMany)
+      vectors.addMany(
+        stored.map((p) => p.row),
+        added,
+      );
     else stored.forEach((p, i) => vectors.add(p.row, added[i]!));
     done += rows.length;
     const elapsed = Date.now() - started;

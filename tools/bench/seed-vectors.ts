@@ -56,7 +56,9 @@ export function seedVectors(file: string, options: SeedOptions): number {
           insert.run(row, options.modelId, q.scale, Buffer.from(q.data.buffer, q.data.byteOffset, q.data.length));
         }
       })();
-      options.log?.(`seeded ${Math.min(from + batch, rows.length)}/${rows.length} vectors (${Math.round((Date.now() - started) / 1000)} s)`);
+      options.log?.(
+        `seeded ${Math.min(from + batch, rows.length)}/${rows.length} vectors (${Math.round((Date.now() - started) / 1000)} s)`,
+      );
     }
     db.pragma("wal_checkpoint(TRUNCATE)");
     return rows.length;

@@ -72,7 +72,9 @@ const modelsDir = await ensureBenchModels(values.models, "q8", log, existsSync(t
 const titles = (() => {
   const d = new Database(databaseFile, { readonly: true });
   const rows = d
-    .prepare(`SELECT a.title FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.rowid IN (${firstRows.map(() => "?").join(",")})`)
+    .prepare(
+      `SELECT a.title FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.rowid IN (${firstRows.map(() => "?").join(",")})`,
+    )
     .raw()
     .all(...firstRows.map((r) => r[0]!)) as string[][];
   d.close();
@@ -156,4 +158,3 @@ process.stdout.write(
     dense_alone: denseAlone,
   }) + "\n",
 );
-
