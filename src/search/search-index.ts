@@ -1,5 +1,6 @@
 import type { Article, ArticleInfo, ArticleMeta, Passage } from "../types.js";
 import type { IndexDatabase } from "./open-database.js";
+import { rareFirstCandidates, type RareFirstOptions, type TermPostings } from "./rare-first.js";
 
 /** A passage found by the engine: its row (the key vectors use too) and the engine's BM25 score. */
 export interface EngineHit {
@@ -94,12 +95,27 @@ function toArticle(row: ArticleRow): Article {
   };
 }
 
+const quoted = (term: string) => `"${term.replaceAll('"', '""')}"`;
+
 /** FTS5 query syntax: each term quoted (our terms are letters and digits only), any may match. */
 function matchExpression(queryTerms: readonly string[]): string {
-  return [...new Set(queryTerms)].map((t) => `"${t.replaceAll('"', '""')}"`).join(" OR ");
+  return [...new Set(queryTerms)].map(quoted).join(" OR ");
 }
 
-export function databaseSearchIndex(db: IndexDatabase): SearchIndex {
+/** Postings (sum of the query terms' document frequencies) from which the engine's own query, which
+ *  scores every passage holding any term, gives way to the rare-first search (rare-first.ts), and
+ *  that search's budgets. Measured at 200,000 articles: docs/archive-index.md. */
+export const RARE_FIRST: RareFirstBudgets = { exactBudget: 60_000, rareBudget: 6_000, maxBudget: 30_000 };
+
+export type RareFirstBudgets = Pick<RareFirstOptions, "exactBudget" | "rareBudget" | "maxBudget">;
+
+export interface SearchIndexOptions {
+  /** The rare-first search's budgets (tests set small ones to reach it on a small index). */
+  rareFirst?: RareFirstBudgets;
+}
+
+export function databaseSearchIndex(db: IndexDatabase, options: SearchIndexOptions = {}): SearchIndex {
+  const budgets = options.rareFirst ?? RARE_FIRST;
   const count = db.prepare<[], { articles: number; passages: number }>(
     "SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM passages) AS passages",
   );
@@ -127,10 +143,30 @@ export function databaseSearchIndex(db: IndexDatabase): SearchIndex {
   );
   const documentFrequency = db.prepare<[string], { doc: number }>("SELECT doc FROM passage_vocabulary WHERE term = ?");
   const average = db.prepare<[], { value: number | null }>("SELECT avg(length) AS value FROM passages");
+  const termRows = db.prepare<[string], number>("SELECT rowid FROM passage_terms WHERE passage_terms MATCH ?").pluck();
+  const lengthsOf = db
+    .prepare<[string], [number, number]>("SELECT rowid, length FROM passages WHERE rowid IN (SELECT value FROM json_each(?))")
+    .raw();
 
   let counts: { articles: number; passages: number } | undefined;
   let averageLength: number | undefined;
   const idfs = new Map<string, number>();
+  const dfs = new Map<string, number>();
+  const df = (term: string) => {
+    let value = dfs.get(term);
+    if (value === undefined) {
+      value = documentFrequency.get(term)?.doc ?? 0;
+      if (dfs.size > 100_000) dfs.clear();
+      dfs.set(term, value);
+    }
+    return value;
+  };
+  const postings: TermPostings = {
+    documentFrequency: df,
+    rows: (term) => termRows.all(quoted(term)),
+    rowsWithAny: (term, anchors) => termRows.all(`${quoted(term)} AND (${anchors.map(quoted).join(" OR ")})`),
+    lengths: (rows) => new Map(lengthsOf.all(JSON.stringify(rows))),
+  };
 
   function withText(rows: PassageRow[]): RowPassage[] {
     const texts = new Map<number, string>();
@@ -146,6 +182,9 @@ export function databaseSearchIndex(db: IndexDatabase): SearchIndex {
     counts: () => (counts ??= count.get()!),
     searchTerms(queryTerms, k, titleWeight = 1) {
       if (queryTerms.length === 0 || k < 1) return [];
+      const { passages } = index.counts();
+      const rareFirst = rareFirstCandidates(queryTerms, k, postings, { passages, averageLength: index.averageLength(), ...budgets });
+      if (rareFirst) return rareFirst.hits;
       return search.all(titleWeight, matchExpression(queryTerms), k).map((h) => ({ row: h.row, score: -h.score }));
     },
     passagesAt(rows) {
@@ -171,9 +210,9 @@ export function databaseSearchIndex(db: IndexDatabase): SearchIndex {
     idf(term) {
       let value = idfs.get(term);
       if (value === undefined) {
-        const df = documentFrequency.get(term)?.doc ?? 0;
+        const d = df(term);
         const n = index.counts().passages;
-        value = df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
+        value = d ? Math.log(1 + (n - d + 0.5) / (d + 0.5)) : 0;
         if (idfs.size > 100_000) idfs.clear();
         idfs.set(term, value);
       }
@@ -191,6 +230,7 @@ export function databaseSearchIndex(db: IndexDatabase): SearchIndex {
       counts = undefined;
       averageLength = undefined;
       idfs.clear();
+      dfs.clear();
     },
   };
   return index;
