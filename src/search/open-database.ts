@@ -6,6 +6,7 @@ import { IndexError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { pipelineFingerprint } from "./pipeline-fingerprint.js";
 import { SCHEMA, SCHEMA_VERSION } from "./schema.js";
+import { recountTerms } from "./term-counts.js";
 
 export type IndexDatabase = Database.Database;
 
@@ -52,10 +53,15 @@ function configure(db: IndexDatabase): void {
 async function prepare(db: IndexDatabase, logger: Logger, file: string): Promise<void> {
   configure(db);
   const version = db.pragma("user_version", { simple: true }) as number;
-  if (version !== 0 && version !== SCHEMA_VERSION) {
+  // Version 2 lacks only the term counts: they are filled from the index itself, not rebuilt.
+  if (version !== 0 && version !== SCHEMA_VERSION && version !== 2) {
     throw new IndexError(`The index ${file} has schema version ${version}, this version uses ${SCHEMA_VERSION}`, { file });
   }
   db.exec(SCHEMA);
+  if (version === 2) {
+    logger.info("Counting each term's passages once (an index of schema version 2)", { file });
+    db.transaction(() => recountTerms(db))();
+  }
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
   const pipeline = await pipelineFingerprint();
   const row = db.prepare("SELECT value FROM meta WHERE key = 'pipeline'").get() as { value: string } | undefined;
@@ -63,7 +69,7 @@ async function prepare(db: IndexDatabase, logger: Logger, file: string): Promise
     if (row) logger.info("The index was built by other indexing code; re-indexing every article", { file });
     db.transaction(() => {
       db.exec(
-        "DELETE FROM vectors; DELETE FROM passages; DELETE FROM article_texts; DELETE FROM articles; DELETE FROM passage_terms; DELETE FROM meta",
+        "DELETE FROM vectors; DELETE FROM passages; DELETE FROM article_texts; DELETE FROM articles; DELETE FROM passage_terms; DELETE FROM term_counts; DELETE FROM meta",
       );
       db.prepare("INSERT INTO meta (key, value) VALUES ('pipeline', ?)").run(pipeline);
     })();

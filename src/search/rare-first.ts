@@ -35,7 +35,7 @@ export interface RareFirstOptions {
   rareBudget: number;
   /** Most postings read whole while widening the essential terms to satisfy the bound. */
   maxBudget: number;
-  /** Candidates ranked by the presence score before length normalisation picks the `k` (≥ k). */
+  /** Candidates ranked by the presence score before length normalisation picks the `k` (≥ k; 2k by default). */
   preselect?: number;
 }
 
@@ -138,7 +138,7 @@ export function rareFirstCandidates(
     .sort((a, b) => a.df - b.df || (a.term < b.term ? -1 : 1));
   const total = terms.reduce((sum, t) => sum + t.df, 0);
   if (total <= options.exactBudget) return undefined;
-  const preselect = Math.max(options.preselect ?? k * 4, k);
+  const preselect = Math.max(options.preselect ?? k * 2, k);
 
   // The rarest terms within the rare budget are essential (at least one).
   let split = 0;

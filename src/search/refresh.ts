@@ -5,6 +5,7 @@ import { scanFolder, type ReadFolder } from "../knowledge/scan-folder.js";
 import type { Logger } from "../log.js";
 import type { KnowledgeProblem, ReindexReport } from "../types.js";
 import { articleWriter, type FileState, type PreparedArticle } from "./article-rows.js";
+import { termCounter } from "./term-counts.js";
 import type { IndexDatabase } from "./open-database.js";
 import { isProblem, mapLimit, prepareFile, reasonOf as reason, type PrepareJob, type PrepareOutcome } from "./prepare-file.js";
 import { startPreparePool, type PreparePool } from "./prepare-pool.js";
@@ -139,6 +140,7 @@ export async function refreshIndex(db: IndexDatabase, options: RefreshOptions, p
   const problems: KnowledgeProblem[] = report.problems;
 
   const writer = articleWriter(db);
+  const counts = termCounter(db);
   // Which file holds each article id: two files may not claim the same id (a.md and a.txt).
   const owner = new Map<string, string>();
   // An article that grew past the limit leaves the index rather than answering from its old text.
@@ -199,7 +201,12 @@ export async function refreshIndex(db: IndexDatabase, options: RefreshOptions, p
       }
       db.transaction(() => {
         for (const state of touched) writer.touch(state);
-        for (const item of puts) writer.put(item);
+        for (const item of puts) {
+          counts.removing(item.state.file, item.article.id);
+          counts.adding(item);
+          writer.put(item);
+        }
+        counts.flush();
       })();
       if (Date.now() - lastLog > 10_000 && b + batch < pending.length) {
         lastLog = Date.now();
@@ -214,7 +221,11 @@ export async function refreshIndex(db: IndexDatabase, options: RefreshOptions, p
 
   if (gone.length) {
     db.transaction(() => {
-      for (const row of gone) writer.remove(row.file);
+      for (const row of gone) {
+        counts.removing(row.file);
+        writer.remove(row.file);
+      }
+      counts.flush();
     })();
     report.removed.push(...gone.map((row) => row.id));
   }

@@ -4,7 +4,7 @@
 // terms the rerank and the reader use. It is contentless: the terms are never read back.
 
 /** Bumped when the tables change; a database of another version is rebuilt from the folder. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -41,6 +41,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS passage_terms USING fts5(
   title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS passage_vocabulary USING fts5vocab(passage_terms, 'row');
+-- Passages holding each term (term-counts.ts): what passage_vocabulary says, without counting postings.
+CREATE TABLE IF NOT EXISTS term_counts (term TEXT PRIMARY KEY, doc INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS vectors (
   passage INTEGER PRIMARY KEY REFERENCES passages(rowid) ON DELETE CASCADE,
   model TEXT NOT NULL,

@@ -107,7 +107,7 @@ function matchExpression(queryTerms: readonly string[]): string {
  *  that search's budgets. Measured at 200,000 articles: docs/archive-index.md. */
 export const RARE_FIRST: RareFirstBudgets = { exactBudget: 60_000, rareBudget: 6_000, maxBudget: 30_000 };
 
-export type RareFirstBudgets = Pick<RareFirstOptions, "exactBudget" | "rareBudget" | "maxBudget">;
+export type RareFirstBudgets = Pick<RareFirstOptions, "exactBudget" | "rareBudget" | "maxBudget" | "preselect">;
 
 export interface SearchIndexOptions {
   /** The rare-first search's budgets (tests set small ones to reach it on a small index). */
@@ -141,7 +141,7 @@ export function databaseSearchIndex(db: IndexDatabase, options: SearchIndexOptio
   const listById = db.prepare<[string], ListRow>(
     "SELECT id, title, source, published, paragraph_count AS paragraphs FROM articles WHERE id = ?",
   );
-  const documentFrequency = db.prepare<[string], { doc: number }>("SELECT doc FROM passage_vocabulary WHERE term = ?");
+  const documentFrequency = db.prepare<[string], { doc: number }>("SELECT doc FROM term_counts WHERE term = ?");
   const average = db.prepare<[], { value: number | null }>("SELECT avg(length) AS value FROM passages");
   const termRows = db.prepare<[string], number>("SELECT rowid FROM passage_terms WHERE passage_terms MATCH ?").pluck();
   const lengthsOf = db

@@ -1,4 +1,5 @@
 // npx tsx tools/bench/bm25-candidates.ts --knowledge DIR --cache DIR [--planted FILE] [--k 75] [--rounds 3]
+//   [--exact-budget N] [--rare-budget N] [--max-budget N] [--preselect N]   (default: RARE_FIRST in src/search/search-index.ts)
 // The engine's part of a question on an index already built (the archive bench's corpus and cache,
 // e.g. .newsdesk/bench-corpora/synthetic-200000-s13-q200 and .newsdesk/bench-cache/synthetic-200000):
 // per planted question, interleaved so that both see the same machine load, FTS5's own ranking of
@@ -25,6 +26,10 @@ const { values } = parseArgs({
     k: { type: "string", default: "75" },
     rounds: { type: "string", default: "3" },
     limit: { type: "string", default: "200" },
+    "exact-budget": { type: "string" },
+    "rare-budget": { type: "string" },
+    "max-budget": { type: "string" },
+    preselect: { type: "string" },
   },
 });
 if (!values.knowledge || !values.cache) throw new Error("--knowledge DIR and --cache DIR are required");
@@ -34,7 +39,13 @@ const planted = JSON.parse(await readFile(values.planted ?? path.join(values.kno
 }[];
 const questions = planted.slice(0, Number(values.limit)).map((q) => searchTerms(q.question));
 const db = await openIndexDatabase(indexFolder(values.cache, values.knowledge), createLogger({ level: "warn" }));
-const index = databaseSearchIndex(db);
+const budgets = {
+  exactBudget: Number(values["exact-budget"] ?? RARE_FIRST.exactBudget),
+  rareBudget: Number(values["rare-budget"] ?? RARE_FIRST.rareBudget),
+  maxBudget: Number(values["max-budget"] ?? RARE_FIRST.maxBudget),
+  preselect: Number(values.preselect ?? RARE_FIRST.preselect ?? k * 2),
+};
+const index = databaseSearchIndex(db, { rareFirst: budgets });
 const full = db.prepare<[string, number], { row: number }>(
   "SELECT rowid AS row FROM passage_terms WHERE passage_terms MATCH ? ORDER BY bm25(passage_terms, 1.0, 1.0) LIMIT ?",
 );
@@ -82,7 +93,7 @@ console.log(
       questions: asked,
       rounds: Number(values.rounds),
       k,
-      budgets: RARE_FIRST,
+      budgets,
       load_average: loadavg().map((x) => Math.round(x * 100) / 100),
       fts5_ms: { p50: summarize(wall.fts5).p50_ms, p95: summarize(wall.fts5).p95_ms, cpu_p50: med(cpu.fts5) },
       search_terms_ms: { p50: summarize(wall.searchTerms).p50_ms, p95: summarize(wall.searchTerms).p95_ms, cpu_p50: med(cpu.searchTerms) },

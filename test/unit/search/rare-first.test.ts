@@ -35,7 +35,7 @@ function bruteForce(
     }))
     .filter((x) => x.idfSum > 0)
     .sort((a, b) => b.idfSum - a.idfSum || a.row - b.row)
-    .slice(0, options.preselect ?? k * 4);
+    .slice(0, options.preselect ?? k * 2);
   return scored
     .map(({ row, idfSum, d }) => {
       const norm = FTS5_K1 * (1 - FTS5_B + (FTS5_B * d.length) / options.averageLength);
