@@ -137,7 +137,7 @@ export class DenseIndex {
   addMany(rows: number[], vectors: Quantized[]): void {
     if (this.exact) rows.forEach((row, i) => this.exact!.add(row, vectors[i]!));
     if (this.graph && this.graph.state !== "failed") this.graph.add(rows, vectors);
-    else if (this.exact && this.exact.count >= this.approximateFrom && !this.options.db.memory) this.startGraph();
+    else if (!this.graph && this.exact && this.exact.count >= this.approximateFrom) this.startGraph();
   }
 
   search(query: Float32Array, k: number): DenseHit[] {

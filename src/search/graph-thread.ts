@@ -117,7 +117,8 @@ export class GraphThread {
     if (!this.searchable) return [];
     const id = ++this.searchId;
     this.worker.postMessage({ kind: "search", id, query, k } satisfies ToGraph);
-    const deadline = performance.now() + (this.options.searchTimeoutMs ?? 2000);
+    // A reply takes milliseconds; past half a second (a starved machine) the answer goes without it.
+    const deadline = performance.now() + (this.options.searchTimeoutMs ?? 500);
     for (;;) {
       const seen = Atomics.load(this.flag, 0);
       if (seen >= id) break;
