@@ -236,6 +236,16 @@ export type ChangeDetection =
   /** Not watched: changes count after /reindex (or `npm run index`). */
   | { kind: "manual"; reason: string };
 
+/** When the index was last compared with the knowledge folder (the size and time of every file). */
+export interface FolderCheck {
+  /** Since when a comparison is running; null when none is. At the bot's start the first one runs
+   *  while it already answers from the index as it was. */
+  checkingSince: Date | null;
+  /** The last comparison that finished: when, and how many articles it added, changed or removed,
+   *  or why it failed. Null before the first one ends. */
+  last: { at: Date; changed: number } | { at: Date; failed: string } | null;
+}
+
 export interface Status {
   mode: Mode;
   embedderModel: string | null;
@@ -250,6 +260,7 @@ export interface Status {
   /** Dense search in model mode: exact, or the HNSW graph's state (opening, building, ready, failed), and
    *  how many passage vectors it searches. Absent in lexical mode. */
   vectorSearch?: { search: string; vectors: number };
+  folder: FolderCheck;
 }
 
 /** How an article matched what was typed, best first; "all" when nothing was typed. */

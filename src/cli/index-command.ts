@@ -29,7 +29,7 @@ await runCommand(USAGE, async () => {
         );
       }
     } else {
-      const skipped = newsdesk.startupReport.problems.length;
+      const skipped = (await newsdesk.startup).problems.length;
       process.stdout.write(
         `Indexed ${articles} articles, ${passages} passages in ${((Date.now() - started) / 1000).toFixed(1)} s` +
           (skipped ? `; ${skipped} files skipped (see above)` : "") +

@@ -10,48 +10,59 @@ export type ReadFolder = (dir: string) => Promise<Dirent[]>;
 
 const readFolder: ReadFolder = (dir) => readdir(dir, { withFileTypes: true });
 
-export interface FolderScan {
-  /** Relative paths of every article file, sorted. */
-  files: string[];
-  /** Sub-folders that could not be listed, skipped with the reason (their files are not indexed). */
-  problems: KnowledgeProblem[];
-}
+/** One folder of the walk: its own article files (not its sub-folders'), or why it could not be listed. */
+export type FolderListing =
+  | {
+      kind: "files";
+      /** Relative to the knowledge folder; "" for the knowledge folder itself. */
+      folder: string;
+      /** Relative paths of the folder's own article files, sorted. */
+      files: string[];
+    }
+  /** A sub-folder that could not be listed (EACCES …): its articles are left out this time. */
+  | { kind: "problem"; problem: KnowledgeProblem };
+
+const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /**
- * Every article file under `dir` (hidden files and folders skipped). The folder itself must be
- * readable; a sub-folder that cannot be listed (EACCES …) is reported and skipped, the rest loads.
+ * The article files under `dir` (hidden files and folders skipped), one folder at a time in name
+ * order, so a caller holds one folder's listing, not the archive's. The folder itself must be
+ * readable; a sub-folder that cannot be listed is reported and skipped, the rest is walked.
  */
-export async function scanFolder(dir: string, read: ReadFolder = readFolder): Promise<FolderScan> {
+export async function* walkFolders(dir: string, read: ReadFolder = readFolder): AsyncGenerator<FolderListing> {
   const info = await stat(dir).catch((cause: unknown) => {
     throw new KnowledgeError(`The knowledge folder ${dir} cannot be read`, { dir }, { cause });
   });
   if (!info.isDirectory()) throw new KnowledgeError(`The knowledge folder ${dir} is not a folder`, { dir });
-  const files: string[] = [];
-  const problems: KnowledgeProblem[] = [];
-  const pending = [dir];
+  const pending = [""];
   while (pending.length) {
     const folder = pending.pop()!;
+    const full = path.join(dir, folder);
     let entries: Dirent[];
     try {
-      entries = await read(folder);
+      entries = await read(full);
     } catch (cause) {
-      if (folder === dir) throw new KnowledgeError(`The knowledge folder ${dir} cannot be read`, { dir }, { cause });
+      if (folder === "") throw new KnowledgeError(`The knowledge folder ${dir} cannot be read`, { dir }, { cause });
       if (!isSystemError(cause)) throw cause;
       const code = (cause as NodeJS.ErrnoException).code;
-      problems.push({
-        file: path.relative(dir, folder) + path.sep,
-        reason: `the folder cannot be read (${code}); its articles are left out`,
-      });
+      yield {
+        kind: "problem",
+        problem: { file: folder + path.sep, reason: `the folder cannot be read (${code}); its articles are left out` },
+      };
       continue;
     }
-    for (const entry of entries) {
+    const files: string[] = [];
+    const subfolders: string[] = [];
+    for (const entry of entries.sort(byName)) {
       if (entry.name.startsWith(".")) continue;
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) pending.push(full);
+      const rel = folder ? path.join(folder, entry.name) : entry.name;
+      if (entry.isDirectory()) subfolders.push(rel);
       else if (entry.isFile() && (ARTICLE_EXTENSIONS as readonly string[]).includes(path.extname(entry.name).toLowerCase())) {
-        files.push(path.relative(dir, full));
+        files.push(rel);
       }
     }
+    // Popped last first: sub-folders are walked in name order.
+    pending.push(...subfolders.reverse());
+    if (files.length) yield { kind: "files", folder, files };
   }
-  return { files: files.sort(), problems: problems.sort((a, b) => a.file.localeCompare(b.file)) };
 }

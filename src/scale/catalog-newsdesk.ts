@@ -40,6 +40,7 @@ export function catalogNewsdesk(cluster: Cluster): Newsdesk {
       startedAt,
       version,
       changes: { kind: "manual", reason: "the answer workers watch the knowledge folder" },
+      folder: { checkingSince: null, last: null },
     }),
     close: () => cluster.close(),
   };

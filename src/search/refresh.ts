@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { assignArticleIds } from "../knowledge/article-ids.js";
-import { scanFolder, type ReadFolder } from "../knowledge/scan-folder.js";
+import { walkFolders, type ReadFolder } from "../knowledge/scan-folder.js";
 import type { Logger } from "../log.js";
 import type { KnowledgeProblem, ReindexReport } from "../types.js";
 import { articleWriter, type FileState, type PreparedArticle } from "./article-rows.js";
@@ -35,88 +35,129 @@ const STAT_CHUNK = 1000;
 /** Below this many files to read, starting workers (their word lists load in ~0.5 s) costs more than it saves. */
 const PARALLEL_FROM = 500;
 
-interface StoredFile {
+/** A stored article: its file and id (the stamps are compared folder by folder, never all held). */
+export interface StoredFile {
   file: string;
   id: string;
-  size: number;
-  mtime: number;
-  hash: string;
 }
 
-/** What a refresh is to do, from the folder's listing and file stamps: nothing read yet. */
+/** A file to read: new, or with another size, time or id than stored. */
+export interface PendingFile extends FileState {
+  id: string;
+  /** Whether the index holds an article for this file (then it is "changed", not "added"). */
+  stored: boolean;
+}
+
+/** What a refresh is to do, from the folder's listing and file stamps: nothing read yet. Its size
+ *  is what changed, not the archive: unchanged files are only counted. */
 export interface RefreshPlan {
-  files: string[];
-  ids: Map<string, string>;
-  stored: Map<string, StoredFile>;
-  /** Files new or with another size, time or id: to be read. */
-  pending: FileState[];
-  oversized: Set<string>;
+  pending: PendingFile[];
   unchanged: number;
   problems: KnowledgeProblem[];
   /** Folders that could not be listed: their articles are kept. */
   unlisted: string[];
-  /** Stored articles whose files are gone. */
+  /** Stored articles whose files are gone (or grew past the size limit). */
   gone: StoredFile[];
 }
 
-/** Lists the folder and compares each file's size and time with the stored ones. */
+/** Stored stamps as [file, size, mtime, id]: arrays, not objects, for the few thousand read at a time. */
+type StampRow = [string, number, number, string];
+
+/** The stored stamps of one folder's own files, by a range over the file index (sub-folders' files left out). */
+function folderStamps(db: IndexDatabase) {
+  const inRange = db.prepare<[string, string], StampRow>("SELECT file, size, mtime, id FROM articles WHERE file >= ? AND file < ?").raw();
+  const atTop = db.prepare<[string], StampRow>("SELECT file, size, mtime, id FROM articles WHERE instr(file, ?) = 0").raw();
+  const after = String.fromCharCode(path.sep.charCodeAt(0) + 1);
+  return (folder: string): StampRow[] => {
+    if (folder === "") return atTop.all(path.sep);
+    const prefix = folder + path.sep;
+    return inRange.all(prefix, folder + after).filter((r) => !r[0].includes(path.sep, prefix.length));
+  };
+}
+
+/**
+ * Lists the folder and compares each file's size and time with the stored ones, folder by folder:
+ * the stored stamps of one folder at a time, so memory follows the largest folder and what
+ * changed, not the archive. Stored articles are only all read when a whole folder went away.
+ */
 export async function planRefresh(db: IndexDatabase, options: RefreshOptions): Promise<RefreshPlan> {
   const { knowledgeDir, logger } = options;
-  const scan = await scanFolder(knowledgeDir, options.readFolder);
-  const files = scan.files;
-  const { ids, shared } = assignArticleIds(files);
-  for (const group of shared) {
-    logger.warn(
-      `${group.files.join(", ")} would share the article id "${group.id}"; each is indexed under its own id (${group.files
-        .map((f) => ids.get(f))
-        .join(", ")})`,
-      { files: group.files },
-    );
-  }
-  const stored = new Map(
-    (db.prepare("SELECT file, id, size, mtime, hash FROM articles").all() as StoredFile[]).map((row) => [row.file, row]),
-  );
-  const problems: KnowledgeProblem[] = [...scan.problems];
+  const stampsOf = folderStamps(db);
+  const problems: KnowledgeProblem[] = [];
+  const pending: PendingFile[] = [];
+  const gone: StoredFile[] = [];
+  /** Folders that could not be listed just now: their articles are kept as they were, not dropped. */
+  const unlisted: string[] = [];
+  const listed = new Set<string>();
   let unchanged = 0;
+  let seenRows = 0;
+  let statted = 0;
 
-  // Synchronous stat calls, a thousand at a time with a turn of the event loop between: a third of
-  // the CPU of one promise per file (10,000 files: about 40 ms against 120 ms), which at 200,000
-  // files is most of a start's work.
-  const states: (FileState | undefined)[] = [];
-  for (let from = 0; from < files.length; from += STAT_CHUNK) {
-    if (from > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    for (const file of files.slice(from, from + STAT_CHUNK)) {
+  for await (const listing of walkFolders(knowledgeDir, options.readFolder)) {
+    if (listing.kind === "problem") {
+      problems.push(listing.problem);
+      unlisted.push(listing.problem.file);
+      continue;
+    }
+    const { folder, files } = listing;
+    listed.add(folder);
+    // Namesakes (story.md, story.txt) share a folder, so ids assigned per folder are the archive's.
+    const { ids, shared } = assignArticleIds(files);
+    for (const group of shared) {
+      logger.warn(
+        `${group.files.join(", ")} would share the article id "${group.id}"; each is indexed under its own id (${group.files
+          .map((f) => ids.get(f))
+          .join(", ")})`,
+        { files: group.files },
+      );
+    }
+    const rows = stampsOf(folder);
+    seenRows += rows.length;
+    const stored = new Map(rows.map((r) => [r[0], r]));
+    for (const file of files) {
+      // Synchronous stat calls, a thousand at a time with a turn of the event loop between: a third
+      // of the CPU of one promise per file (10,000 files: about 40 ms against 120 ms).
+      if (++statted % STAT_CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      let size: number;
+      let mtime: number;
       try {
         const info = statSync(path.join(knowledgeDir, file));
         // Whole milliseconds: what every tool that copies or restores times keeps.
-        states.push({ file, size: info.size, mtime: Math.trunc(info.mtimeMs) });
+        size = info.size;
+        mtime = Math.trunc(info.mtimeMs);
       } catch (error) {
         if (!isProblem(error)) throw error;
         problems.push({ file, reason: reason(error) });
-        states.push(undefined);
+        // A file that cannot be stat'ed just now keeps its article, as before.
+        stored.delete(file);
+        continue;
       }
+      if (options.maxArticleBytes !== undefined && size > options.maxArticleBytes) {
+        // An article that grew past the limit leaves the index rather than answering from its old text.
+        problems.push({ file, reason: `${size} bytes, over MAX_ARTICLE_BYTES (${options.maxArticleBytes}); skipped` });
+        continue;
+      }
+      const row = stored.get(file);
+      stored.delete(file);
+      const id = ids.get(file)!;
+      // A file whose id changed (a namesake came or went) is rebuilt under its new id.
+      if (row && row[1] === size && row[2] === mtime && row[3] === id) unchanged++;
+      else pending.push({ file, size, mtime, id, stored: row !== undefined });
+    }
+    for (const [file, , , id] of stored.values()) gone.push({ file, id });
+  }
+
+  const total = (db.prepare("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
+  if (seenRows < total) {
+    // Stored articles outside every listed folder: a folder emptied, removed or not listable.
+    const all = db.prepare<[], [string, string]>("SELECT file, id FROM articles").raw();
+    for (const [file, id] of all.iterate()) {
+      const folder = path.dirname(file);
+      if (listed.has(folder === "." ? "" : folder) || unlisted.some((f) => file.startsWith(f))) continue;
+      gone.push({ file, id });
     }
   }
-  const pending: FileState[] = [];
-  const oversized = new Set<string>();
-  for (const state of states) {
-    if (!state) continue;
-    if (options.maxArticleBytes !== undefined && state.size > options.maxArticleBytes) {
-      problems.push({ file: state.file, reason: `${state.size} bytes, over MAX_ARTICLE_BYTES (${options.maxArticleBytes}); skipped` });
-      oversized.add(state.file);
-      continue;
-    }
-    const row = stored.get(state.file);
-    // A file whose id changed (a namesake came or went) is rebuilt under its new id.
-    if (row && row.size === state.size && row.mtime === state.mtime && row.id === ids.get(state.file)) unchanged++;
-    else pending.push(state);
-  }
-  // An article that grew past the limit leaves the index rather than answering from its old text.
-  const present = new Set(files.filter((f) => !oversized.has(f)));
-  // Articles of a folder that cannot be listed just now are kept as they were, not dropped.
-  const unlisted = scan.problems.map((p) => p.file);
-  const gone = [...stored.values()].filter((row) => !present.has(row.file) && !unlisted.some((f) => row.file.startsWith(f)));
-  return { files, ids, stored, pending, oversized, unchanged, problems, unlisted, gone };
+  return { pending, unchanged, problems, unlisted, gone };
 }
 
 /**
@@ -128,7 +169,7 @@ export async function planRefresh(db: IndexDatabase, options: RefreshOptions): P
 export async function refreshIndex(db: IndexDatabase, options: RefreshOptions, plan?: RefreshPlan): Promise<ReindexReport> {
   const { knowledgeDir, logger } = options;
   const planned = plan ?? (await planRefresh(db, options));
-  const { files, ids, stored, pending, oversized, gone } = planned;
+  const { pending, gone } = planned;
   const report: ReindexReport = {
     added: [],
     changed: [],
@@ -141,11 +182,16 @@ export async function refreshIndex(db: IndexDatabase, options: RefreshOptions, p
 
   const writer = articleWriter(db);
   const counts = termCounter(db);
-  // Which file holds each article id: two files may not claim the same id (a.md and a.txt).
-  const owner = new Map<string, string>();
-  // An article that grew past the limit leaves the index rather than answering from its old text.
-  const present = new Set(files.filter((f) => !oversized.has(f)));
-  for (const row of stored.values()) if (present.has(row.file)) owner.set(row.id, row.file);
+  // Two files may not claim the same article id (a.md and a.txt): the holder is looked up by id
+  // (an index), and articles about to be removed hold nothing.
+  const goneFiles = new Set(gone.map((g) => g.file));
+  const claimed = new Map<string, string>();
+  const holderOf = db.prepare<[string], { file: string }>("SELECT file FROM articles WHERE id = ?");
+  const holder = (id: string): string | undefined => {
+    const file = claimed.get(id) ?? holderOf.get(id)?.file;
+    return file !== undefined && !goneFiles.has(file) ? file : undefined;
+  };
+  const storedOf = db.prepare<[string], { hash: string; id: string }>("SELECT hash, id FROM articles WHERE file = ?");
 
   const batch = options.batch ?? 256;
   const threads = options.threads ?? 0;
@@ -153,12 +199,13 @@ export async function refreshIndex(db: IndexDatabase, options: RefreshOptions, p
     threads > 1 && pending.length >= (options.parallelFrom ?? PARALLEL_FROM) ? startPreparePool(knowledgeDir, threads) : undefined;
   if (pool) logger.info(`Indexing ${pending.length} files, prepared on ${threads} worker threads`);
   const prepare = (from: number): Promise<PrepareOutcome[]> => {
-    const jobs = pending.slice(from, from + batch).map((state): PrepareJob => {
-      const row = stored.get(state.file);
-      return { state, id: ids.get(state.file)!, ...(row && { stored: { hash: row.hash, id: row.id } }) };
+    const jobs = pending.slice(from, from + batch).map(({ file, size, mtime, id, stored }): PrepareJob => {
+      const row = stored ? storedOf.get(file) : undefined;
+      return { state: { file, size, mtime }, id, ...(row && { stored: { hash: row.hash, id: row.id } }) };
     });
     return pool ? pool.prepare(jobs) : mapLimit(jobs, 16, (job) => prepareFile(knowledgeDir, job, options.repair));
   };
+  const wasStored = new Set(pending.filter((p) => p.stored).map((p) => p.file));
   const started = Date.now();
   let lastLog = started;
   try {
@@ -190,14 +237,14 @@ export async function refreshIndex(db: IndexDatabase, options: RefreshOptions, p
           continue;
         }
         const { item } = outcome;
-        const holder = owner.get(item.article.id);
-        if (holder !== undefined && holder !== item.state.file) {
-          problems.push({ file: item.state.file, reason: `its article id "${item.article.id}" is already taken by ${holder}` });
+        const taken = holder(item.article.id);
+        if (taken !== undefined && taken !== item.state.file) {
+          problems.push({ file: item.state.file, reason: `its article id "${item.article.id}" is already taken by ${taken}` });
           continue;
         }
-        owner.set(item.article.id, item.state.file);
+        claimed.set(item.article.id, item.state.file);
         puts.push(item);
-        (stored.has(item.state.file) ? report.changed : report.added).push(item.article.id);
+        (wasStored.has(item.state.file) ? report.changed : report.added).push(item.article.id);
       }
       db.transaction(() => {
         for (const state of touched) writer.touch(state);
@@ -207,6 +254,7 @@ export async function refreshIndex(db: IndexDatabase, options: RefreshOptions, p
           writer.put(item);
         }
         counts.flush();
+        if (puts.length) forgetAverageLength(db);
       })();
       if (Date.now() - lastLog > 10_000 && b + batch < pending.length) {
         lastLog = Date.now();
@@ -226,13 +274,31 @@ export async function refreshIndex(db: IndexDatabase, options: RefreshOptions, p
         writer.remove(row.file);
       }
       counts.flush();
+      forgetAverageLength(db);
     })();
     report.removed.push(...gone.map((row) => row.id));
   }
   for (const p of problems) logger.warn(`Skipped ${p.file}: ${p.reason}`, { file: p.file });
   if (report.added.length) warnDuplicateTitles(db, logger, report.added);
   report.passages = (db.prepare("SELECT count(*) AS n FROM passages").get() as { n: number }).n;
+  keepAverageLength(db);
   return report;
+}
+
+// BM25's mean passage length is kept with the index, so that a start's first question does not
+// scan every passage for it (0.1–0.3 s at 1.7 M passages): forgotten in the transaction that
+// changes passages, worked out again once the refresh is done.
+const AVERAGE_LENGTH_KEY = "average_length";
+
+function forgetAverageLength(db: IndexDatabase): void {
+  db.prepare("DELETE FROM meta WHERE key = ?").run(AVERAGE_LENGTH_KEY);
+}
+
+function keepAverageLength(db: IndexDatabase): void {
+  if (db.prepare("SELECT 1 FROM meta WHERE key = ?").get(AVERAGE_LENGTH_KEY)) return;
+  const { value } = db.prepare("SELECT avg(length) AS value FROM passages").get() as { value: number | null };
+  // As JavaScript writes it: the number read back is the same double.
+  if (value !== null) db.prepare("INSERT INTO meta (key, value) VALUES (?, ?)").run(AVERAGE_LENGTH_KEY, String(value));
 }
 
 /** One line however many titles are shared (a news archive has many: "Sport in brief" …). */

@@ -142,6 +142,8 @@ export function databaseSearchIndex(db: IndexDatabase, options: SearchIndexOptio
     "SELECT id, title, source, published, paragraph_count AS paragraphs FROM articles WHERE id = ?",
   );
   const documentFrequency = db.prepare<[string], { doc: number }>("SELECT doc FROM term_counts WHERE term = ?");
+  // Kept in meta by each refresh (refresh.ts), worked out here only for an index refreshed by an older version.
+  const keptAverage = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'average_length'");
   const average = db.prepare<[], { value: number | null }>("SELECT avg(length) AS value FROM passages");
   const termRows = db.prepare<[string], number>("SELECT rowid FROM passage_terms WHERE passage_terms MATCH ?").pluck();
   const lengthsOf = db
@@ -225,7 +227,13 @@ export function databaseSearchIndex(db: IndexDatabase, options: SearchIndexOptio
         for (const { row: _row, ...passage } of index.passagesAt(rows.slice(i, i + 512))) yield passage;
       }
     },
-    averageLength: () => (averageLength ??= average.get()?.value ?? 1),
+    averageLength() {
+      if (averageLength === undefined) {
+        const kept = keptAverage.get();
+        averageLength = kept ? Number(kept.value) : (average.get()?.value ?? 1);
+      }
+      return averageLength;
+    },
     invalidate() {
       counts = undefined;
       averageLength = undefined;

@@ -116,13 +116,14 @@ async function openNewsdesk(config: BotConfig, logger: Logger, role: ServiceRole
   }
   // The bot keeps looking for the models in lexical mode and switches when they appear; the core
   // starts the knowledge watcher as WATCH_KNOWLEDGE says, and closes it in newsdesk.close().
+  // The bot answers from its index as it is while the folder is compared with it (status says so).
   // A worker builds its whole index before it starts: it takes jobs only once its index is the
   // announced one, and its replies should not change mode half way through a backlog.
   const bot = role === "bot";
   return createNewsdesk(config, logger, {
     ...(conversations ? { conversations } : {}),
     watchModels: true,
-    ...(bot ? { embedInBackground: true, reindexOffThread: true, catalogInBackground: true } : {}),
+    ...(bot ? { embedInBackground: true, reindexOffThread: true, catalogInBackground: true, checkFolderInBackground: true } : {}),
     watchKnowledge: (reindex, mode) =>
       watchKnowledge(config.KNOWLEDGE_DIR, reindex, logger, {
         mode,

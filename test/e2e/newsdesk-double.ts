@@ -111,6 +111,7 @@ export function createNewsdeskDouble(): NewsdeskDouble {
       startedAt: new Date(Date.now() - 3_723_000),
       version: "0.1.0",
       changes: { kind: "events", folders: 1 },
+      folder: { checkingSince: null, last: null },
     }),
     async reindex(): Promise<ReindexReport> {
       return { added: ["world/new-one"], changed: [], removed: [], unchanged: 31, problems: [], passages: 96 };

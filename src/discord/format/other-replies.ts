@@ -1,6 +1,6 @@
 // Summaries, passages, the article list, status and reindex reports as Discord replies. Pure.
 import type { APIEmbed } from "discord.js";
-import type { ArticleInfo, ChangeDetection, Passage, ReindexReport, Status, Summary } from "../../types.js";
+import type { ArticleInfo, ChangeDetection, FolderCheck, Passage, ReindexReport, Status, Summary } from "../../types.js";
 import type { TitleOf } from "./answer-reply.js";
 import { modeLabel } from "./answer-reply.js";
 import { LIMITS, fitText } from "./limits.js";
@@ -96,6 +96,20 @@ export function changesLabel(changes: ChangeDetection): string {
   return `/reindex only (${changes.reason})`;
 }
 
+/** When the index was last compared with the knowledge folder, in words for /status. */
+export function folderCheckLabel(folder: FolderCheck, now: Date): string {
+  const ago = (at: Date) => `${Math.max(0, Math.round((now.getTime() - at.getTime()) / 1000))} s ago`;
+  const last = folder.last;
+  const lastWords = !last
+    ? "not yet"
+    : "failed" in last
+      ? `failed ${ago(last.at)}: ${last.failed}`
+      : `${ago(last.at)} (${last.changed ? `${last.changed} article${last.changed === 1 ? "" : "s"} re-indexed` : "no change"})`;
+  if (!folder.checkingSince) return lastWords;
+  const since = Math.max(0, Math.round((now.getTime() - folder.checkingSince.getTime()) / 1000));
+  return `checking the folder now (for ${since} s; answers come from the index as it is)` + (last ? `; last ${lastWords}` : "");
+}
+
 /** The gateway line of /status: connected or not, and the outages since start. */
 export function gatewayLine(g: GatewaySnapshot, now: Date): string {
   const secs = (ms: number) => `${Math.max(0, Math.round(ms / 1000))} s`;
@@ -120,6 +134,8 @@ export function formatStatus(status: Status, now: Date, gateway?: GatewaySnapsho
           field("Uptime", formatUptime(now.getTime() - status.startedAt.getTime())),
           field("Version", status.version),
           field("Changes noticed by", changesLabel(status.changes)),
+          // A gateway holds no index: its answer workers compare their folders.
+          ...(status.folder.checkingSince || status.folder.last ? [field("Folder checked", folderCheckLabel(status.folder, now))] : []),
           ...(gateway ? [field("Gateway", gatewayLine(gateway, now))] : []),
         ],
       },

@@ -80,6 +80,39 @@ describe("the knowledge index (SQLite)", () => {
     expect(retrieve(k.search, "something new happened", { k: 3 }).map((h) => h.passage.articleId)).not.toContain("new");
   });
 
+  it("keeps BM25's mean passage length with the index, worked out again after every change", async () => {
+    const k = await index();
+    const scanned = () => (k.db.prepare("SELECT avg(length) AS v FROM passages").get() as { v: number }).v;
+    const kept = () => (k.db.prepare("SELECT value FROM meta WHERE key = 'average_length'").get() as { value: string } | undefined)?.value;
+    await k.refresh();
+    expect(Number(kept())).toBe(scanned());
+    await writeFile(path.join(knowledgeDir, "long.md"), "---\ntitle: Long one\n---\n" + "Many more words in this one. ".repeat(40) + "\n");
+    await k.refresh();
+    expect(Number(kept())).toBe(scanned());
+    expect(k.search.averageLength()).toBe(scanned());
+    await rm(path.join(knowledgeDir, "long.md"));
+    await k.refresh();
+    expect(Number(kept())).toBe(scanned());
+    // An index refreshed by an older version has none kept: the search works it out itself.
+    k.db.prepare("DELETE FROM meta WHERE key = 'average_length'").run();
+    k.search.invalidate();
+    expect(k.search.averageLength()).toBe(scanned());
+  });
+
+  it("compares folder by folder: a removed folder's articles go, a sub-folder's stay its own", async () => {
+    await mkdir(path.join(knowledgeDir, "a", "b"), { recursive: true });
+    await mkdir(path.join(knowledgeDir, "gone"));
+    await writeFile(path.join(knowledgeDir, "a", "top.txt"), "Top story\n\nThe top story of the day.\n");
+    await writeFile(path.join(knowledgeDir, "a", "b", "deep.txt"), "Deep story\n\nThe deep story of the day.\n");
+    await writeFile(path.join(knowledgeDir, "gone", "old.txt"), "Old story\n\nThe old story of the day.\n");
+    expect((await refresh()).added.sort()).toEqual(["a/b/deep", "a/top", "gone/old", "haftar-visits-ghq", "storm"]);
+    await rm(path.join(knowledgeDir, "gone"), { recursive: true });
+    await rm(path.join(knowledgeDir, "a", "top.txt"));
+    const k = await index();
+    expect(await k.refresh()).toMatchObject({ added: [], changed: [], removed: ["a/top", "gone/old"], unchanged: 3 });
+    expect(k.search.articleIds().sort()).toEqual(["a/b/deep", "haftar-visits-ghq", "storm"]);
+  });
+
   it("does not read a file whose size and modification time are unchanged", async () => {
     const file = path.join(knowledgeDir, "storm.txt");
     const time = 1_700_000_000;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   changesLabel,
+  folderCheckLabel,
   formatArticlesPage,
   formatReindex,
   formatStatus,
@@ -71,6 +72,7 @@ describe("status and reindex", () => {
         startedAt: new Date(0),
         version: "1.0.0",
         changes: { kind: "poll", intervalSeconds: 10, files: 1200, reason: "watch limit reached (ENOSPC after 40 folders)" },
+        folder: { checkingSince: null, last: { at: new Date(45_000), changed: 2 } },
       },
       new Date(60_000),
     ).embeds[0]!;
@@ -83,8 +85,22 @@ describe("status and reindex", () => {
       "Uptime",
       "Version",
       "Changes noticed by",
+      "Folder checked",
     ]);
-    expect(e.fields!.at(-1)!.value).toBe("a scan every 10 s or more (1200 files; watch limit reached (ENOSPC after 40 folders))");
+    expect(e.fields!.at(-2)!.value).toBe("a scan every 10 s or more (1200 files; watch limit reached (ENOSPC after 40 folders))");
+    expect(e.fields!.at(-1)!.value).toBe("15 s ago (2 articles re-indexed)");
+  });
+
+  it.each([
+    [{ checkingSince: new Date(57_000), last: null }, "checking the folder now (for 3 s; answers come from the index as it is)"],
+    [
+      { checkingSince: new Date(57_000), last: { at: new Date(0), changed: 0 } },
+      "checking the folder now (for 3 s; answers come from the index as it is); last 60 s ago (no change)",
+    ],
+    [{ checkingSince: null, last: { at: new Date(50_000), failed: "EACCES" } }, "failed 10 s ago: EACCES"],
+    [{ checkingSince: null, last: { at: new Date(59_000), changed: 1 } }, "1 s ago (1 article re-indexed)"],
+  ])("says when the folder was checked: %j", (folder, words) => {
+    expect(folderCheckLabel(folder, new Date(60_000))).toBe(words);
   });
 
   it.each([
