@@ -3,7 +3,8 @@
 // against its peak before, each in a fresh compiled process, runs interleaved, medians printed.
 // Measures an archive already built by `npm run bench -- --corpus synthetic:N` (or a copy of one):
 //   npx tsx tools/bench/archive/start-runs.ts --knowledge DIR --cache DIR [--runs 3] [--serve]
-//     [--child A.js --child B.js]   compiled archive-child.js files to compare (default: this checkout)
+//     [--child A.js --child B.js=CACHE2]   compiled archive-child.js files to compare (default: this
+//     checkout), each with its own cache folder after "=" if it was built by other indexing code
 // The serve phase edits one article of the folder and undoes it: run it on a copy you own.
 import { execFile } from "node:child_process";
 import path from "node:path";
@@ -26,8 +27,8 @@ if (!values.knowledge || !values.cache) throw new Error("give --knowledge DIR an
 const knowledge = path.resolve(values.knowledge);
 const cache = path.resolve(values.cache);
 const planted = path.join(knowledge, ".planted.json");
-const children = values.child?.map((c) => path.resolve(c)) ?? [
-  path.join(path.dirname(await compileForBench(values["work-dir"])), "archive", "archive-child.js"),
+const children = values.child?.map((c) => c.split("=").map((p) => path.resolve(p))) ?? [
+  [path.join(path.dirname(await compileForBench(values["work-dir"])), "archive", "archive-child.js")],
 ];
 
 type Figures = Record<string, number>;
@@ -41,8 +42,8 @@ const results = new Map<string, Figures[]>();
 
 for (let r = 0; r < Number(values.runs); r++) {
   for (const phase of phases) {
-    for (const child of children) {
-      const { stdout } = await run(process.execPath, [child, phase, knowledge, cache, planted], { maxBuffer: 64 << 20 });
+    for (const [child, ownCache] of children) {
+      const { stdout } = await run(process.execPath, [child!, phase, knowledge, ownCache ?? cache, planted], { maxBuffer: 64 << 20 });
       const out = JSON.parse(stdout.trim().split("\n").pop()!) as Figures;
       const key = `${phase} ${child}`;
       results.set(key, [...(results.get(key) ?? []), out]);
