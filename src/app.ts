@@ -142,6 +142,8 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     return state.catalog!;
   };
   async function warmCatalog(): Promise<void> {
+    // Already built on first use (autocomplete before the start's check ended): not a second copy.
+    if (state.catalog) return;
     const generation = listGeneration;
     const built = await buildCatalog(search().articleList());
     if (!state.catalog && generation === listGeneration) state = { ...state, catalog: built };
