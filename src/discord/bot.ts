@@ -12,6 +12,9 @@ import type { BotContext } from "./context.js";
 import { createCooldown } from "../scale/cooldown.js";
 import { DEFAULT_DELIVERY, type DeliveryPolicy } from "./delivery/delivery-policy.js";
 import { createReplyLanes } from "./delivery/reply-lanes.js";
+import { restDelivery } from "./delivery/rest-delivery.js";
+import { STRANDED_REPLY } from "../scale/stranded-questions.js";
+import { textReply } from "./format/reply-body.js";
 import { onInteraction } from "./events/interaction-create.js";
 import { onMessage } from "./events/message-create.js";
 import { repairPacket } from "./events/raw-packet.js";
@@ -79,6 +82,11 @@ export async function startBot(
     feeds: extras.feeds,
     ...(settings.cluster ? { cluster: settings.cluster } : {}),
   };
+  if (settings.cluster) {
+    // Questions queued when the last answer worker died: told so, by the policy a worker delivers by.
+    const rest = restDelivery(settings.token, { ...(settings.api ? { api: settings.api } : {}), logger, policy: ctx.delivery });
+    settings.cluster.onStranded((job) => rest.send(job.target, textReply(STRANDED_REPLY), job));
+  }
   const inFlight = new Set<Promise<void>>();
   let ready = false;
 

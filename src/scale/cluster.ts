@@ -6,11 +6,13 @@ import type { Logger } from "../log.js";
 import type { ArticleInfo } from "../types.js";
 import { admit } from "./admission.js";
 import { redisCooldownStore, type CooldownStore } from "./cooldown-store.js";
-import { bullJobQueue, type JobQueue } from "./job-queue.js";
+import { bullJobQueue } from "./job-queue.js";
 import { readAnnouncement, type Announcement } from "./knowledge-board.js";
 import { connectRedis, keys } from "./redis-connection.js";
 import { requestReindex, type ReindexOutcome } from "./reindex-fanout.js";
-import type { ReplyTarget, WorkSpec } from "./work.js";
+import { redisReplyLedger } from "./reply-ledger.js";
+import { sweepStranded, type StrandedSweep } from "./stranded-questions.js";
+import type { ReplyTarget, WorkJob, WorkSpec } from "./work.js";
 import { listWorkers, type WorkerInfo } from "./worker-registry.js";
 import { countWorkers, watchWorkers, type WorkerCount } from "./worker-watch.js";
 
@@ -36,6 +38,9 @@ export interface Cluster {
   workerCount(): WorkerCount | null;
   /** The announced article list (refreshed every few seconds). */
   articles(): ArticleInfo[];
+  /** Once no worker has been alive for a while, each question still queued is taken out and handed
+   *  to `tell` (by exactly one gateway), so its asker is not left waiting (stranded-questions.ts). */
+  onStranded(tell: (job: WorkJob) => Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -55,12 +60,12 @@ function seconds(ms: number): number {
 export async function connectCluster(
   settings: ClusterSettings,
   logger: Logger,
-  options: { cooldowns?: CooldownStore } = {},
+  options: { cooldowns?: CooldownStore; strandedAfterMs?: number; workerReadMs?: number } = {},
 ): Promise<Cluster> {
   const k = keys(settings.REDIS_PREFIX);
   const redis = connectRedis(settings.REDIS_URL, logger, "gateway");
   const blocking = connectRedis(settings.REDIS_URL, logger, "gateway-blocking");
-  const queue: JobQueue = bullJobQueue(redis, { prefix: settings.REDIS_PREFIX, name: k.queue, attempts: settings.JOB_ATTEMPTS });
+  const queue = bullJobQueue(redis, { prefix: settings.REDIS_PREFIX, name: k.queue, attempts: settings.JOB_ATTEMPTS });
   const cooldowns = options.cooldowns ?? redisCooldownStore(redis, k.cooldown, settings.ASK_COOLDOWN_SECONDS);
   let catalog: Announcement | null = null;
 
@@ -72,7 +77,8 @@ export async function connectCluster(
   const timer = setInterval(() => void refreshCatalog(), CATALOG_REFRESH_MS);
   timer.unref();
 
-  const watch = watchWorkers(redis, k);
+  const watch = watchWorkers(redis, k, options.workerReadMs);
+  let stranded: StrandedSweep | undefined;
 
   const backlog = async () => {
     const [jobs, workers] = await Promise.all([queue.depth(), listWorkers(redis, k)]);
@@ -119,9 +125,18 @@ export async function connectCluster(
     },
     workerCount: () => watch.snapshot(),
     articles: () => catalog?.articles ?? [],
+    onStranded(tell) {
+      stranded?.close();
+      stranded = sweepStranded(queue.queue, redisReplyLedger(redis, k.reply), watch.snapshot, tell, logger, {
+        ...(options.strandedAfterMs !== undefined
+          ? { afterMs: options.strandedAfterMs, everyMs: Math.min(5000, options.strandedAfterMs) }
+          : {}),
+      });
+    },
     async close() {
       clearInterval(timer);
       watch.close();
+      stranded?.close();
       await queue.close();
       redis.disconnect();
       blocking.disconnect();

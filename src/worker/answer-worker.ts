@@ -13,7 +13,7 @@ import { redisReplyLedger, type ReplyLedger } from "../scale/reply-ledger.js";
 import type { WorkJob } from "../scale/work.js";
 import { HEARTBEAT_MS, publishWorker, removeWorker, type WorkerInfo, type WorkerState } from "../scale/worker-registry.js";
 import type { Newsdesk } from "../types.js";
-import { INTERACTION_TOKEN_MS, type Delivery } from "./deliver.js";
+import { INTERACTION_TOKEN_MS, type Delivery } from "../discord/delivery/rest-delivery.js";
 import { replicaStep } from "./replica.js";
 import { replyFor } from "./reply-for.js";
 import { textReply, type ReplyBody } from "../discord/format/reply-body.js";

@@ -4,7 +4,7 @@
 // API (docs/scale-out.md).
 import { runService } from "../service/run-service.js";
 import { startAnswerWorker } from "./answer-worker.js";
-import { restDelivery } from "./deliver.js";
+import { restDelivery } from "../discord/delivery/rest-delivery.js";
 
 runService(async (config, newsdesk, logger) => {
   const worker = await startAnswerWorker(

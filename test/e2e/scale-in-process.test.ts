@@ -2,13 +2,17 @@
 // as a gateway on a real Redis of the test's own, and an answer worker started and stopped by the
 // test. With no worker alive the asker is told at once; the worker delivers by the bot's delivery
 // policy (edits retried, one follow-up, channel replies with the bot's nonce, a lost answer logged).
+import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/log.js";
 import { catalogNewsdesk } from "../../src/scale/catalog-newsdesk.js";
 import { connectCluster, NO_WORKER_REPLY, type Cluster } from "../../src/scale/cluster.js";
+import { keys } from "../../src/scale/redis-connection.js";
+import { STRANDED_REPLY } from "../../src/scale/stranded-questions.js";
+import { publishWorker, removeWorker, type WorkerInfo } from "../../src/scale/worker-registry.js";
 import { NO_WORKER, workersHealth } from "../../src/scale/worker-watch.js";
 import { startAnswerWorker, type AnswerWorker } from "../../src/worker/answer-worker.js";
-import { restDelivery } from "../../src/worker/deliver.js";
+import { restDelivery } from "../../src/discord/delivery/rest-delivery.js";
 import { startRedis, type TestRedis } from "../helpers/redis-server.js";
 import { FakeDiscord } from "./fake-discord/fake-discord.js";
 import { TOKEN, USERS } from "./fake-discord/world.js";
@@ -32,7 +36,7 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => redis?.stop());
 
-async function startGateway(): Promise<void> {
+async function startGateway(options: { strandedAfterMs?: number } = {}): Promise<void> {
   fake = await FakeDiscord.start();
   const settings = {
     REDIS_URL: redis.url,
@@ -41,7 +45,10 @@ async function startGateway(): Promise<void> {
     QUEUE_MAX_WAITING: 100,
     JOB_ATTEMPTS: 3,
   };
-  cluster = await connectCluster(settings, createLogger({ level: "error", format: "json", write: () => undefined }));
+  cluster = await connectCluster(settings, createLogger({ level: "error", format: "json", write: () => undefined }), {
+    ...options,
+    workerReadMs: 250,
+  });
   h = await startHarness(catalogNewsdesk(cluster), { cluster }, fake);
   await fake.waitFor(() => fake.gateway.connected, 20_000, "the bot to connect");
 }
@@ -156,5 +163,59 @@ describe("a worker delivers by the bot's delivery policy", () => {
     expect(i.followUps).toEqual([]);
     expect(workerLogs.filter((l) => /^answer lost/.test(l.msg))).toHaveLength(1);
     expect(workerLogs.some((l) => l.msg === "question failed; will retry")).toBe(false);
+  }, 30_000);
+});
+
+async function until(test: () => Promise<boolean>, ms: number, what: string): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await test())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** A worker's heartbeat record with nobody behind it: as a worker that has just died leaves it. */
+function phantomWorker(): WorkerInfo {
+  const now = Date.now();
+  return {
+    ...{ id: "w-gone", host: "elsewhere", pid: 1, mode: "lexical", state: "ready", knowledgeVersion: "v1" },
+    ...{ concurrency: 1, active: 0, answered: 0, perSecond: 0, startedAt: now, seenAt: now },
+  };
+}
+
+describe("questions queued when the last worker dies", () => {
+  it("are taken out of the queue after the grace period and their askers told, instead of thinking until the token runs out", async () => {
+    await startGateway({ strandedAfterMs: 1500 });
+    const k = keys(`inproc${prefix}`);
+    const own = new Redis(redis.url);
+    await publishWorker(own, k, phantomWorker());
+    const i = ask();
+    await fake.waitFor(() => i.callbacks.length > 0, 5000, "the deferral");
+    expect(i.callbacks.map((c) => c.type)).toEqual([5]); // admitted and queued: a worker was alive
+    await until(async () => (await cluster.status()).backlog === 1, 5000, "the queued question");
+    await removeWorker(own, k, "w-gone"); // it died; nobody will take the question
+    const started = Date.now();
+    const told = await fake.answerOf(i, 10_000);
+    expect(told.content).toBe(STRANDED_REPLY);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000); // not before the grace period
+    expect((await cluster.status()).backlog).toBe(0);
+    own.disconnect();
+  }, 30_000);
+
+  it("are answered as usual when a worker is back within the grace period", async () => {
+    await startGateway({ strandedAfterMs: 4000 });
+    const k = keys(`inproc${prefix}`);
+    const own = new Redis(redis.url);
+    await publishWorker(own, k, phantomWorker());
+    const i = ask();
+    await until(async () => (await cluster.status()).backlog === 1, 5000, "the queued question");
+    await removeWorker(own, k, "w-gone");
+    await sleep(1000);
+    await startWorker();
+    expect(embedOf(await fake.answerOf(i, 10_000)).title).toBe(HAFTAR.title);
+    await sleep(4500);
+    expect(i.original.content ?? "").not.toBe(STRANDED_REPLY);
+    expect(i.followUps).toEqual([]);
+    own.disconnect();
   }, 30_000);
 });

@@ -16,7 +16,7 @@ import { bullJobQueue } from "../../src/scale/job-queue.js";
 import { keys } from "../../src/scale/redis-connection.js";
 import { listWorkers } from "../../src/scale/worker-registry.js";
 import type { WorkJob } from "../../src/scale/work.js";
-import { restDelivery } from "../../src/worker/deliver.js";
+import { restDelivery } from "../../src/discord/delivery/rest-delivery.js";
 import { replyFor } from "../../src/worker/reply-for.js";
 import { startRedis } from "../local-redis.js";
 import { ensureBenchModels } from "./bench-models.js";

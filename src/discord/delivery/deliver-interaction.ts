@@ -2,7 +2,7 @@
 // is retried with backoff while the token lives (minus a reserve), then the same body goes out once
 // as a follow-up. An edit is idempotent, so retrying it never shows the answer twice. The policy runs
 // on three operations, so the bot (discord.js interaction) and an answer worker (Discord's REST API
-// with the interaction's token, src/worker/deliver.ts) deliver alike.
+// with the interaction's token, src/discord/delivery/rest-delivery.ts) deliver alike.
 import { MessageFlags, type RepliableInteraction } from "discord.js";
 import { DeliveryError } from "../../errors.js";
 import type { Logger } from "../../log.js";

@@ -1,16 +1,16 @@
 // Delivering a reply through Discord's REST API, with no gateway connection, by the same delivery
-// policy as the one-process bot (src/discord/delivery): an interaction's deferred response is edited
+// policy as the one-process bot (this folder): an interaction's deferred response is edited
 // through its webhook (the token is valid for 15 minutes and needs no bot token) with retries and
 // backoff, then looked at and answered once as a follow-up; a channel reply carries the bot's nonce
 // with enforce_nonce, so Discord itself drops a second send of the same reply.
 import { REST, Routes, SnowflakeUtil } from "discord.js";
-import type { Logger } from "../log.js";
-import { deliverToDeferred } from "../discord/delivery/deliver-interaction.js";
-import { deliverChannelReply } from "../discord/delivery/deliver-to-channel.js";
-import { DEFAULT_DELIVERY, type DeliveryPolicy } from "../discord/delivery/delivery-policy.js";
-import type { ReplyBody } from "../discord/format/reply-body.js";
-import { safeBody } from "../discord/format/safe-text.js";
-import type { ReplyTarget } from "../scale/work.js";
+import type { Logger } from "../../log.js";
+import { deliverToDeferred } from "./deliver-interaction.js";
+import { deliverChannelReply } from "./deliver-to-channel.js";
+import { DEFAULT_DELIVERY, type DeliveryPolicy } from "./delivery-policy.js";
+import type { ReplyBody } from "../format/reply-body.js";
+import { safeBody } from "../format/safe-text.js";
+import type { ReplyTarget } from "../../scale/work.js";
 
 /** The API form of the bot's no-mentions rule (src/discord/answer-flow.ts NO_MENTIONS). */
 const ALLOWED_MENTIONS = { parse: [], users: [], roles: [], replied_user: false };
