@@ -19,7 +19,7 @@ import {
   withChanges,
   type ArticleCatalog,
 } from "./search/article-catalog.js";
-import { repairText } from "./knowledge/repair/index.js";
+import { englishLexicon, repairText } from "./knowledge/repair/index.js";
 import type { Logger } from "./log.js";
 // The models barrel loads transformers.js only when a model is really loaded (a lexical start stays cheap).
 import { resolveModels, summaryModel, watchForModels, type ModelWatcher, type ReadyModels } from "./models/index.js";
@@ -327,7 +327,11 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     void startup
       .catch(() => undefined)
       .then(warmCatalog)
-      .catch((error) => logger.error("Building the article list failed; it is built on first use", { error }));
+      .catch((error) => logger.error("Building the article list failed; it is built on first use", { error }))
+      // The bot re-indexes changed files on its own thread: the repair's word lists (about 30 MB, the
+      // same at any archive size) are loaded now, not on top of the first /reindex's peak.
+      .then(() => options.reindexOffThread && englishLexicon())
+      .catch((error) => logger.warn("Loading the repair's word lists failed; the first reindex loads them", { error }));
   }
   const watchMode = config.WATCH_KNOWLEDGE;
   if (options.watchKnowledge && watchMode !== "off") knowledgeWatcher = options.watchKnowledge(() => newsdesk.reindex(), watchMode);
