@@ -92,6 +92,9 @@ export interface LocalNewsdesk extends Newsdesk {
   /** What the comparison with the folder at start-up found (resolved before the start ends unless
    *  checkFolderInBackground). */
   readonly startup: Promise<ReindexReport>;
+  /** The start's background work ended too (the comparison, and with catalogInBackground the article
+   *  list and the repair's word lists): from then on the process holds what it holds while it runs. */
+  readonly settled: Promise<void>;
   /** Every passage in index order, read from the database as it goes. */
   eachPassage(): Iterable<Passage>;
 }
@@ -247,9 +250,13 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
   }
 
   let startup: Promise<ReindexReport> | undefined;
+  let settled: Promise<void> | undefined;
   const newsdesk: LocalNewsdesk = {
     get startup() {
       return startup!;
+    },
+    get settled() {
+      return settled!;
     },
     eachPassage: () => search().eachPassage(),
     async ask(question, askOptions) {
@@ -322,15 +329,20 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     // Failures are logged and shown in /status; answers keep coming from the index as it was.
     startup.catch((error: unknown) => logger.error("Comparing the knowledge folder with the index failed", { error }));
   }
+  settled = startup.then(
+    () => undefined,
+    () => undefined,
+  );
   if (options.catalogInBackground) {
     // From the checked index: a list built before the check ends would be dropped if it found changes.
-    void startup
-      .catch(() => undefined)
+    settled = settled
       .then(warmCatalog)
       .catch((error) => logger.error("Building the article list failed; it is built on first use", { error }))
       // The bot re-indexes changed files on its own thread: the repair's word lists (about 30 MB, the
       // same at any archive size) are loaded now, not on top of the first /reindex's peak.
-      .then(() => options.reindexOffThread && englishLexicon())
+      .then(() => {
+        if (options.reindexOffThread) englishLexicon();
+      })
       .catch((error) => logger.warn("Loading the repair's word lists failed; the first reindex loads them", { error }));
   }
   const watchMode = config.WATCH_KNOWLEDGE;

@@ -20,18 +20,21 @@ const PIPELINE = ["src/knowledge", "src/text", "src/search/article-rows.ts"];
 async function files(entry: string): Promise<string[]> {
   const found = await readdir(entry, { recursive: true, withFileTypes: true }).catch(() => undefined);
   if (!found) return [entry];
-  return found.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  // The .ts sources only: a compiled copy with its .js beside them (the bench's) shares the fingerprint.
+  return found.filter((e) => e.isFile() && e.name.endsWith(".ts")).map((e) => path.join(e.parentPath, e.name));
+}
+
+/** The hash of the pipeline's sources under `root` (a checkout, or a compiled copy with them beside it). */
+export async function fingerprintOf(root: string): Promise<string> {
+  const hash = createHash("sha256");
+  const all = (await Promise.all(PIPELINE.map((p) => files(path.join(root, p))))).flat().sort();
+  for (const file of all) hash.update(path.relative(root, file)).update(await readFile(file).catch(() => "missing"));
+  return hash.digest("hex").slice(0, 16);
 }
 
 let fingerprint: Promise<string> | undefined;
 
 export function pipelineFingerprint(): Promise<string> {
-  fingerprint ??= (async () => {
-    const root = projectRoot();
-    const hash = createHash("sha256");
-    const all = (await Promise.all(PIPELINE.map((p) => files(path.join(root, p))))).flat().sort();
-    for (const file of all) hash.update(path.relative(root, file)).update(await readFile(file).catch(() => "missing"));
-    return hash.digest("hex").slice(0, 16);
-  })();
+  fingerprint ??= fingerprintOf(projectRoot());
   return fingerprint;
 }

@@ -70,8 +70,9 @@ describe("the bot's start with the folder compared in the background", () => {
     const checked = nd.status().folder;
     expect(checked.checkingSince).toBeNull();
     expect(checked.last).toEqual({ at: expect.any(Date), changed: 2 });
-    // The article list is built from the checked index.
-    await expect.poll(() => nd.findArticles("quake", 5).map((m) => m.article.id)).toEqual(["world/quake"]);
+    // The article list is built from the checked index, by the time the start has settled.
+    await nd.settled;
+    expect(nd.findArticles("quake", 5).map((m) => m.article.id)).toEqual(["world/quake"]);
   });
 
   it("builds an empty index before the start ends: there is nothing to answer from yet", async () => {
@@ -115,6 +116,7 @@ describe("the bot's start with the folder compared in the background", () => {
     await rm(knowledgeDir, { recursive: true });
     const nd = await open(BOT);
     await expect(nd.startup).rejects.toThrow(/cannot be read/);
+    await expect(nd.settled).resolves.toBeUndefined(); // the start still ends
     expect(nd.status().folder.last).toEqual({ at: expect.any(Date), failed: expect.stringMatching(/cannot be read/) });
     expect(await nearestText(nd)).toContain("on Tuesday");
   });

@@ -6,7 +6,7 @@
 //                  that comparison
 //   serve          the bot's start to the first answer; the planted questions (latency, recall@1); the engine's BM25
 //                  search alone; /summary autocomplete keystrokes; then one file edited and the
-//                  bot's `reindex` (time, peak RSS), then the edit undone
+//                  bot's `reindex` once its start has settled (time, peak RSS), then the edit undone
 // argv: phase knowledgeDir cacheDir plantedJson. Prints one JSON object on standard output.
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -106,9 +106,12 @@ if (phase === "ask" || phase === "serve" || phase === "start") {
     out.rss_serving_mb = rssMb();
     out.rss_peak_serving_mb = peakMb();
 
-    // The start's comparison of the folder, if still running, is not part of the edit's reindex.
-    await newsdesk.startup;
+    // The start's background work (the folder's comparison, the article list, the repair's word
+    // lists), if still running, is not part of the edit's reindex: the running bot is measured after it.
+    await newsdesk.settled;
     out.startup_check_ms = startupCheckMs;
+    out.rss_settled_mb = rssMb();
+    out.rss_peak_settled_mb = peakMb();
     // One article edited while the bot runs: the bot's own reindex.
     const file = path.join(knowledgeDir, planted[0]!.file);
     const original = await readFile(file, "utf8");
