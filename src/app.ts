@@ -299,7 +299,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
       startedAt,
       version,
       changes: knowledgeWatcher?.detection() ?? notWatched,
-      ...(state.embedding && { vectorSearch: state.embedding.vectors.status() }),
+      ...(state.embedding && { vectorSearch: vectorSearchStatus(state.embedding) }),
       folder: { checkingSince: folder.checkingSince, last: folder.last },
     }),
     // One at a time for /reindex and the watcher together; requests made meanwhile share the next run.
@@ -362,4 +362,10 @@ function logReport(logger: Logger, report: ReindexReport): void {
     unchanged,
     skipped: problems.length,
   });
+}
+
+/** Dense search's state for /status, with the embedding run's progress while one is going. */
+function vectorSearchStatus(embedding: Embedding): NonNullable<Status["vectorSearch"]> {
+  const progress = embedding.progress();
+  return { ...embedding.vectors.status(), ...(progress && { embedding: progress }) };
 }

@@ -259,7 +259,12 @@ export interface Status {
   changes: ChangeDetection;
   /** Dense search in model mode: exact, or the HNSW graph's state (opening, building, ready, failed), and
    *  how many passage vectors it searches. Absent in lexical mode. */
-  vectorSearch?: { search: string; vectors: number };
+  vectorSearch?: {
+    search: string;
+    vectors: number;
+    /** Passages being embedded now: how many of them are done, and the time to go at the rate so far. */
+    embedding?: { done: number; total: number; etaMs: number };
+  };
   folder: FolderCheck;
 }
 

@@ -15,6 +15,8 @@ export interface Embedding {
   wake(): void;
   /** Stops after the batch in hand. */
   stop(): Promise<void>;
+  /** How far the run going now has got (null when none is): for /status. */
+  progress(): EmbedProgress | null;
 }
 
 const minutes = (ms: number) => (ms < 90_000 ? `${Math.ceil(ms / 1000)} s` : `${Math.round(ms / 60_000)} min`);
@@ -32,13 +34,14 @@ function progressReporter(logger: Logger, modelId: string): (p: EmbedProgress) =
   };
 }
 
-/** Tests' knobs for the dense index (see DenseIndexOptions). */
-export type EmbeddingOptions = Pick<DenseIndexOptions, "approximateFrom" | "sliceMs" | "checkpointMs" | "page">;
+/** Tests' knobs for the dense index (see DenseIndexOptions) and the passages per embedder call. */
+export type EmbeddingOptions = Pick<DenseIndexOptions, "approximateFrom" | "sliceMs" | "checkpointMs" | "page"> & { batch?: number };
 
 export function startEmbedding(knowledge: KnowledgeIndex, embedder: Embedder, logger: Logger, options: EmbeddingOptions = {}): Embedding {
   const graphFile = path.join(knowledge.folder, `hnsw-${createHash("sha256").update(embedder.modelId).digest("hex").slice(0, 12)}.bin`);
+  const { batch, ...denseOptions } = options;
   const vectors = new DenseIndex({
-    ...options,
+    ...denseOptions,
     db: knowledge.db,
     modelId: embedder.modelId,
     dimension: embedder.dimension,
@@ -48,16 +51,22 @@ export function startEmbedding(knowledge: KnowledgeIndex, embedder: Embedder, lo
   let stopped = false;
   let again = false;
   let running: Promise<void> = Promise.resolve();
+  let progress: EmbedProgress | null = null;
 
   async function run(): Promise<void> {
     // The stored vectors are read (or their graph opened) a slice at a time: answers meanwhile are lexical.
     await vectors.open();
     do {
       again = false;
+      const report = progressReporter(logger, embedder.modelId);
       await embedMissing(knowledge.db, knowledge.search, vectors, embedder, {
-        onProgress: progressReporter(logger, embedder.modelId),
+        onProgress: (p) => {
+          progress = p.done < p.total ? p : null;
+          report(p);
+        },
         stopped: () => stopped,
-      });
+        ...(batch !== undefined && { batch }),
+      }).finally(() => (progress = null));
     } while (again && !stopped);
   }
 
@@ -87,6 +96,7 @@ export function startEmbedding(knowledge: KnowledgeIndex, embedder: Embedder, lo
       await vectors.ready();
     },
     wake,
+    progress: () => progress,
     async stop() {
       stopped = true;
       await running.catch(() => {});

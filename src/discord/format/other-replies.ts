@@ -110,6 +110,30 @@ export function folderCheckLabel(folder: FolderCheck, now: Date): string {
   return `checking the folder now (for ${since} s; answers come from the index as it is)` + (last ? `; last ${lastWords}` : "");
 }
 
+/** Dense search's line of /status: how it searches, over how many vectors, and the embedding's progress. */
+export function vectorSearchLabel(v: NonNullable<Status["vectorSearch"]>): string {
+  const how: Record<string, string> = {
+    loading: "reading the stored vectors (answers are lexical meanwhile)",
+    exact: "exact",
+    "graph-opening": "HNSW graph, being read",
+    "graph-building": "HNSW graph, being built (searches what it holds so far)",
+    "graph-ready": "HNSW graph",
+    "graph-failed": "exact (the HNSW graph failed)",
+  };
+  const line = `${how[v.search] ?? v.search}, ${v.vectors.toLocaleString("en-US")} passage vectors`;
+  if (!v.embedding) return line;
+  const { done, total, etaMs } = v.embedding;
+  return `${line}; embedding ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} new passages, about ${durationWords(etaMs)} to go (not yet embedded: found lexically)`;
+}
+
+/** A time to go, in the unit a reader wants: seconds, minutes or hours. */
+function durationWords(ms: number): string {
+  if (!Number.isFinite(ms)) return "an unknown time";
+  if (ms < 90_000) return `${Math.max(1, Math.ceil(ms / 1000))} s`;
+  if (ms < 90 * 60_000) return `${Math.round(ms / 60_000)} min`;
+  return `${(ms / 3_600_000).toFixed(1)} h`;
+}
+
 /** The gateway line of /status: connected or not, and the outages since start. */
 export function gatewayLine(g: GatewaySnapshot, now: Date): string {
   const secs = (ms: number) => `${Math.max(0, Math.round(ms / 1000))} s`;
@@ -136,6 +160,7 @@ export function formatStatus(status: Status, now: Date, gateway?: GatewaySnapsho
           field("Changes noticed by", changesLabel(status.changes)),
           // A gateway holds no index: its answer workers compare their folders.
           ...(status.folder.checkingSince || status.folder.last ? [field("Folder checked", folderCheckLabel(status.folder, now))] : []),
+          ...(status.vectorSearch ? [field("Vector search", vectorSearchLabel(status.vectorSearch))] : []),
           ...(gateway ? [field("Gateway", gatewayLine(gateway, now))] : []),
         ],
       },

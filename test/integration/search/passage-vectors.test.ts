@@ -113,6 +113,26 @@ describe("passage vectors in the database", () => {
     await embedding.stop();
   });
 
+  it("tells how far a run has got while it goes (for /status), and nothing once it is done", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const words = wordsEmbedder();
+    // The first batch goes through; the second waits until released.
+    const embedder: Embedder = {
+      ...words,
+      embed: async (texts, kind) => (words.calls >= 1 ? (await gate, words.embed(texts, kind)) : words.embed(texts, kind)),
+    };
+    const embedding = startEmbedding(knowledge, embedder, silentLogger, { batch: 8 });
+    const passages = knowledge.search.counts().passages;
+    expect(embedding.progress()).toBeNull(); // before the first batch is stored
+    await expect.poll(() => embedding.progress()).toMatchObject({ done: 8, total: passages });
+    expect(embedding.progress()!.etaMs).toBeGreaterThanOrEqual(0);
+    release();
+    await embedding.idle();
+    expect(embedding.progress()).toBeNull();
+    await embedding.stop();
+  });
+
   it("embeds the passages of an article added by a refresh, and forgets removed ones", async () => {
     const embedder = wordsEmbedder();
     const embedding = startEmbedding(knowledge, embedder, silentLogger);

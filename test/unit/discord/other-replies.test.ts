@@ -5,6 +5,7 @@ import {
   formatArticlesPage,
   formatReindex,
   formatStatus,
+  vectorSearchLabel,
   formatSummary,
   formatUptime,
 } from "../../../src/discord/format/other-replies.js";
@@ -73,6 +74,7 @@ describe("status and reindex", () => {
         version: "1.0.0",
         changes: { kind: "poll", intervalSeconds: 10, files: 1200, reason: "watch limit reached (ENOSPC after 40 folders)" },
         folder: { checkingSince: null, last: { at: new Date(45_000), changed: 2 } },
+        vectorSearch: { search: "exact", vectors: 40 },
       },
       new Date(60_000),
     ).embeds[0]!;
@@ -86,9 +88,27 @@ describe("status and reindex", () => {
       "Version",
       "Changes noticed by",
       "Folder checked",
+      "Vector search",
     ]);
-    expect(e.fields!.at(-2)!.value).toBe("a scan every 10 s or more (1200 files; watch limit reached (ENOSPC after 40 folders))");
-    expect(e.fields!.at(-1)!.value).toBe("15 s ago (2 articles re-indexed)");
+    expect(e.fields!.at(-3)!.value).toBe("a scan every 10 s or more (1200 files; watch limit reached (ENOSPC after 40 folders))");
+    expect(e.fields!.at(-2)!.value).toBe("15 s ago (2 articles re-indexed)");
+    expect(e.fields!.at(-1)!.value).toBe("exact, 40 passage vectors");
+  });
+
+  it.each([
+    [{ search: "graph-ready", vectors: 1_705_314 }, "HNSW graph, 1,705,314 passage vectors"],
+    [{ search: "loading", vectors: 0 }, "reading the stored vectors (answers are lexical meanwhile), 0 passage vectors"],
+    [
+      { search: "graph-building", vectors: 120_000, embedding: { done: 120_000, total: 1_705_314, etaMs: 8.2 * 3_600_000 } },
+      "HNSW graph, being built (searches what it holds so far), 120,000 passage vectors; " +
+        "embedding 120,000 of 1,705,314 new passages, about 8.2 h to go (not yet embedded: found lexically)",
+    ],
+    [
+      { search: "exact", vectors: 300, embedding: { done: 256, total: 512, etaMs: 40_000 } },
+      "exact, 300 passage vectors; embedding 256 of 512 new passages, about 40 s to go (not yet embedded: found lexically)",
+    ],
+  ])("says how dense search runs and how far the embedding is: %j", (vectorSearch, words) => {
+    expect(vectorSearchLabel(vectorSearch)).toBe(words);
   });
 
   it.each([
