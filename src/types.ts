@@ -62,6 +62,8 @@ export interface Span {
 export interface EmbedOptions {
   /** Called after each model call with the texts embedded so far. */
   onProgress?: (done: number, total: number) => void;
+  /** Checked before each model call: once aborted, the call rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /**

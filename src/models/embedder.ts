@@ -85,6 +85,8 @@ export async function createEmbedder(options: EmbedderOptions): Promise<ModelEmb
       rows.map((r) => r.length),
       limits,
     )) {
+      // A stopping bot does not wait for the rest of a large call (a model call is a fraction of a second).
+      embedOptions.signal?.throwIfAborted();
       let vectors: Float32Array[];
       try {
         vectors = await run(batch.map((i) => rows[i]!));

@@ -13,7 +13,7 @@ export interface Embedding {
   idle(): Promise<void>;
   /** New passages were indexed: embed them (after the current run, if one is going). */
   wake(): void;
-  /** Stops after the batch in hand. */
+  /** Stops at the embedder's next model call; the batch in hand is left for a later run. */
   stop(): Promise<void>;
   /** How far the run going now has got (null when none is): for /status. */
   progress(): EmbedProgress | null;
@@ -49,6 +49,7 @@ export function startEmbedding(knowledge: KnowledgeIndex, embedder: Embedder, lo
     logger,
   });
   let stopped = false;
+  const stopping = new AbortController();
   let again = false;
   let running: Promise<void> = Promise.resolve();
   let progress: EmbedProgress | null = null;
@@ -65,6 +66,7 @@ export function startEmbedding(knowledge: KnowledgeIndex, embedder: Embedder, lo
           report(p);
         },
         stopped: () => stopped,
+        signal: stopping.signal,
         ...(batch !== undefined && { batch }),
       }).finally(() => (progress = null));
     } while (again && !stopped);
@@ -99,6 +101,7 @@ export function startEmbedding(knowledge: KnowledgeIndex, embedder: Embedder, lo
     progress: () => progress,
     async stop() {
       stopped = true;
+      stopping.abort(new Error("embedding stopped"));
       await running.catch(() => {});
       await vectors.close();
     },

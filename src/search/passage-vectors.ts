@@ -68,6 +68,8 @@ export interface EmbedOptions {
   onProgress?: (progress: EmbedProgress) => void;
   /** Checked between batches: stop early (closing, or a reindex took over). */
   stopped?: () => boolean;
+  /** Aborted to stop within the batch in hand (closing): that batch is not stored, a later run embeds it. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -95,12 +97,18 @@ export async function embedMissing(
     const rows = pending.slice(done, done + batch);
     // Passages deleted by a refresh meanwhile are simply not there any more.
     const passages = index.passagesAt(rows);
-    const embedded = passages.length
-      ? await embedder.embed(
+    let embedded: Float32Array[] = [];
+    try {
+      if (passages.length)
+        embedded = await embedder.embed(
           passages.map((p) => `${p.title}. ${p.text}`),
           "passage",
-        )
-      : [];
+          options.signal ? { signal: options.signal } : {},
+        );
+    } catch (error) {
+      if (options.signal?.aborted) break;
+      throw error;
+    }
     const quantized = embedded.map(quantize);
     const stored = db.transaction(() =>
       passages.filter((p, i) => {

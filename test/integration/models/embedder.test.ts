@@ -46,6 +46,20 @@ describe("model embedder", () => {
     expect(vectors[0]).not.toEqual(vectors[1]);
   });
 
+  it("stops at the next model call once its signal is aborted (a bot stopping does not wait for the rest)", async () => {
+    const stop = new AbortController();
+    const seen: number[] = [];
+    const call = embedder.embed(texts, "passage", {
+      signal: stop.signal,
+      onProgress: (done) => {
+        seen.push(done);
+        stop.abort(new Error("stopping"));
+      },
+    });
+    await expect(call).rejects.toThrow("stopping");
+    expect(seen).toEqual([2]); // one model call of two rows, then no more
+  });
+
   it("is deterministic, and a batch gives the same vectors as texts one at a time", async () => {
     const batch = await embedder.embed(texts, "passage");
     expect(await embedder.embed(texts, "passage")).toEqual(batch);

@@ -133,6 +133,27 @@ describe("passage vectors in the database", () => {
     await embedding.stop();
   });
 
+  it("stops without waiting for the batch in hand, and a later run embeds it", async () => {
+    const words = wordsEmbedder();
+    // Never finishes a call unless stopped (a long batch of a real model on a busy machine).
+    let calls = 0;
+    const stuck: Embedder = {
+      ...words,
+      embed: (_texts, _kind, options) => {
+        calls++;
+        return new Promise((_, reject) => options?.signal?.addEventListener("abort", () => reject(options.signal!.reason as Error)));
+      },
+    };
+    const embedding = startEmbedding(knowledge, stuck, silentLogger, { batch: 8 });
+    await expect.poll(() => calls).toBe(1);
+    await embedding.stop();
+    expect(vectorRows()).toBe(0);
+    const again = startEmbedding(knowledge, words, silentLogger, { batch: 8 });
+    await again.idle();
+    expect(vectorRows()).toBe(knowledge.search.counts().passages);
+    await again.stop();
+  });
+
   it("embeds the passages of an article added by a refresh, and forgets removed ones", async () => {
     const embedder = wordsEmbedder();
     const embedding = startEmbedding(knowledge, embedder, silentLogger);
