@@ -12,6 +12,7 @@ import { evalSummaries, formatSummariesTable } from "./eval/summaries.js";
 import { evalIngest, formatIngestEval } from "./eval/ingest.js";
 import { evalConversations, formatConversations } from "./eval/conversations.js";
 import { trainReader } from "./eval/train-reader.js";
+import { trainConfidence } from "./eval/train-confidence.js";
 import { trainSentences } from "./eval/train-sentences.js";
 import { trainRelevance } from "./eval/train-relevance.js";
 import { trainSummaries, writeSentenceWeights } from "./eval/train-summaries.js";
@@ -30,9 +31,10 @@ const USAGE = `Usage: npm run eval -- squad [--limit N] [--off N] [--json]  (thr
        npm run eval -- summaries [--json]    (precision@3 and ROUGE beside ts-textrank, lead-3 and random, per half)
        npm run eval -- ingest [--limit N] [--json]  (extraction through the ingest path: words recovered, boilerplate added, glued)
        npm run eval -- conversations [--json] (follow-up turns with context vs alone, on a written dialogue set)
-       npm run eval -- train-reader          (retrains the lexical span ranker; rewrites src/answer/span-weights.ts)
+       npm run eval -- train-reader          (retrains the lexical span ranker; rewrites src/answer/span-weights.ts, span-tree-model.ts)
        npm run eval -- train-sentences [--dry]  (retrains the lexical sentence ranker; rewrites src/answer/sentence-weights.ts)
        npm run eval -- train-relevance [--dry]  (retrains the reply relevance model; rewrites src/answer/relevance-weights.ts)
+       npm run eval -- train-confidence [--dry]  (retrains the span-confidence model; rewrites src/answer/confidence-weights.ts)
        npm run eval -- tune-retrieval [--limit N]  (learns the lexical rerank weights on the SQuAD training half; prints them)
        npm run eval -- train-summaries       (retrains the summary sentence ranker on the BBC tuning half; rewrites src/summarize/sentence-weights.ts)
   --data DIR   the evaluation data (default ../shared/data)
@@ -146,7 +148,7 @@ await runCommand(USAGE, async () => {
       { examples: r.examples, heldOutGoldF1: r.heldOutGoldF1, variants: r.variants },
       [
         ...Object.entries(r.variants).map(([name, f1]) => `held-out gold-paragraph F1, ${name}: ${f1.toFixed(2)}`),
-        `Trained on ${r.examples} examples (held-out gold-paragraph F1 ${r.heldOutGoldF1.toFixed(2)}); wrote src/answer/span-weights.ts`,
+        `Trained on ${r.examples} examples (held-out gold-paragraph F1 ${r.heldOutGoldF1.toFixed(2)}); wrote src/answer/span-weights.ts and span-tree-model.ts`,
       ].join("\n"),
     );
   } else if (what === "train-sentences") {
@@ -161,6 +163,15 @@ await runCommand(USAGE, async () => {
         `held-out, gold paragraph (${r.heldOut.gold.questions} q): ${pct(r.heldOut.gold.before)} by coverage → ${pct(r.heldOut.gold.ranker)} ranked`,
         `Trained on ${r.examples} questions${values.dry ? " (dry run: nothing written)" : "; wrote src/answer/sentence-weights.ts"}`,
       ].join("\n"),
+    );
+  } else if (what === "train-confidence") {
+    const r = await trainConfidence(dataDir, values.dry ? undefined : path.resolve("src/answer/confidence-weights.ts"));
+    print(
+      r,
+      `Trained on ${r.questions} SQuAD questions (best span right for ${(100 * r.right).toFixed(1)}%):\n` +
+        `ROC area, two folds of the training half: coverage × √p ${r.rocArea.before.toFixed(3)}, the model ${r.rocArea.model.toFixed(3)}\n` +
+        JSON.stringify(r.weights, null, 2) +
+        (values.dry ? "\n(dry run: nothing written)" : "\nwrote src/answer/confidence-weights.ts"),
     );
   } else if (what === "train-relevance") {
     const r = await trainRelevance(dataDir, values.dry ? undefined : path.resolve("src/answer/relevance-weights.ts"));

@@ -25,6 +25,31 @@ export function mayAnswer(type: AnswerType, kind: CandidateKind, numeric: boolea
   return true;
 }
 
+/**
+ * The full names a question mentions (runs of two or more proper nouns after its first word, ranks
+ * and titles left out), lower-cased: the person a *who* question asks for is someone else.
+ */
+export function namesAskedAbout(questionTokens: readonly { text: string; pos: string }[], isTitle: (word: string) => boolean): string[] {
+  const names: string[] = [];
+  let run: string[] = [];
+  for (const t of [...questionTokens.slice(1), { text: "", pos: "" }]) {
+    if (t.pos === "PROPN" && !isTitle(t.text)) run.push(t.text.toLowerCase());
+    else {
+      if (run.length >= 2) names.push(run.join(" "));
+      run = [];
+    }
+  }
+  return names;
+}
+
+/** A *who* answer that repeats a full name of the question names the one asked about, not the one
+ *  asked for ("Who coached Niko Andreou?" is not "Greek sprinter Niko Andreou"). */
+export function repeatsAskedName(spanTokens: readonly { text: string }[], names: readonly string[]): boolean {
+  if (!names.length) return false;
+  const span = ` ${spanTokens.map((t) => t.text.toLowerCase()).join(" ")} `;
+  return names.some((n) => span.includes(` ${n} `));
+}
+
 /** The grain of time a question asks for, when it names one: a day of the week, a month, a year. */
 export type TimeGrain = "weekday" | "month" | "year";
 

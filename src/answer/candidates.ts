@@ -104,6 +104,24 @@ function pushAmount(tokens: TaggedToken[], first: number, last: number, kind: Ca
   out.push({ first, last, kind: kind === "number" && CURRENCY.test(tokens[first]!.text) ? "money" : kind });
 }
 
+const isNumeric = (t: TaggedToken) => t.pos === "NUM" || /\d/.test(t.text);
+
+/** The unit of a hyphenated "26-year-old" or "five-year plan": the tagger types "year" a duration,
+ *  but without its number it is no amount; the number before the hyphen is the candidate. */
+function unitOfCompound(tokens: TaggedToken[], first: number, last: number): boolean {
+  const hyphen = tokens[first - 1];
+  const number = tokens[first - 2];
+  return (
+    !!hyphen &&
+    !!number &&
+    hyphen.text === "-" &&
+    glued(number, hyphen) &&
+    glued(hyphen, tokens[first]!) &&
+    isNumeric(number) &&
+    !tokens.slice(first, last + 1).some(isNumeric)
+  );
+}
+
 function entitySpans(tokens: TaggedToken[], out: Candidate[]): void {
   let i = 0;
   while (i < tokens.length) {
@@ -121,6 +139,10 @@ function entitySpans(tokens: TaggedToken[], out: Candidate[]): void {
     }
     let last = i;
     while (last + 1 < tokens.length && tokens[last + 1]!.entity === type) last++;
+    if (unitOfCompound(tokens, i, last)) {
+      i = last + 1;
+      continue;
+    }
     if (kind === "money" || kind === "number") pushAmount(tokens, i, last, kind, out);
     else out.push({ first: i, last, kind });
     i = last + 1;

@@ -1,5 +1,6 @@
 import type { ScoredPassage } from "../types.js";
-import { mayAnswer, showsGrain } from "./answer-discipline.js";
+import { gazetteerTags } from "../text/index.js";
+import { mayAnswer, namesAskedAbout, repeatsAskedName, showsGrain } from "./answer-discipline.js";
 import { candidateSpans } from "./candidates.js";
 import { questionForm } from "./question-form.js";
 import { questionView, rankSentences } from "./rank-sentences.js";
@@ -39,6 +40,7 @@ export function collectCandidates(question: string, hits: readonly ScoredPassage
   const { answerType, grain, focus } = view;
   const questionTokens = tagTokens(question);
   const form = questionForm(questionTokens);
+  const askedAbout = answerType === "person" ? namesAskedAbout(questionTokens, (w) => gazetteerTags(w).has("title")) : [];
   // The sentence ranker orders the read passages' sentences; spans come from its best few.
   const sentences = rankSentences(view, hits, { idf: options.idf, passages: options.passages, weights: options.sentenceWeights });
   const topLogit = sentences[0]?.logit ?? 0;
@@ -77,7 +79,10 @@ export function collectCandidates(question: string, hits: readonly ScoredPassage
         end,
         coverage: s.coverage,
         features,
-        fits: mayAnswer(answerType, c.kind, numeric) && (!grain || showsGrain(s.text.slice(start - s.start, end - s.start), grain)),
+        fits:
+          mayAnswer(answerType, c.kind, numeric) &&
+          (!grain || showsGrain(s.text.slice(start - s.start, end - s.start), grain)) &&
+          !repeatsAskedName(tokens.slice(c.first, c.last + 1), askedAbout),
       });
     }
   }

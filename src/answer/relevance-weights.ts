@@ -4,12 +4,14 @@ import type { RelevanceWeights } from "./relevance.js";
 // logistic model trained on 2000 questions of the odd-numbered SQuAD v1.1 dev articles (the
 // quote holds a gold answer) and questions whose answer is in no article (features: relevance.ts).
 export const RELEVANCE_WEIGHTS: RelevanceWeights = {
-  bias: -8.9861,
-  quoteCoverage: 1.2238,
-  passageCoverage: 2.5265,
-  withPreviousCoverage: 2.7889,
-  quoteMissing: 0.834,
-  passageMissing: 0.68,
-  termShare: 3.4802,
-  terms: 3.0283,
+  bias: -7.4034,
+  quoteCoverage: 1.4372,
+  passageCoverage: 1.8027,
+  withPreviousCoverage: 2.4225,
+  quoteMissing: 0.6781,
+  passageMissing: 0.7123,
+  termShare: 2.4289,
+  terms: 2.6769,
+  namesMissing: -1.8134,
+  pairShare: 1.0372,
 };

@@ -1,4 +1,5 @@
 import { searchTerms, sentenceCoverage, splitSentences, termWeights } from "../text/index.js";
+import { logisticOf } from "./logistic.js";
 
 /** How much of the question a text says: the share of the question's idf weight among its terms,
  *  in [0, 1]. The same measure the lexical reader picks its sentences by. */
@@ -22,6 +23,8 @@ export const RELEVANCE_FEATURE_NAMES = [
   "passageMissing",
   "termShare",
   "terms",
+  "namesMissing",
+  "pairShare",
 ] as const;
 
 export type RelevanceFeatureName = (typeof RELEVANCE_FEATURE_NAMES)[number];
@@ -63,6 +66,9 @@ export function relevanceFeatures(
     else passageMissing = Math.max(passageMissing, w);
     if (withPrevious.has(t)) inEither += w;
   }
+  const names = nameTerms(question);
+  const questionPairs = pairs(searchTerms(question));
+  const passagePairs = new Set(pairs(searchTerms(passage)));
   const share = (x: number) => (total === 0 ? 0 : x / total);
   return {
     bias: 1,
@@ -74,12 +80,25 @@ export function relevanceFeatures(
     termShare: weights.size === 0 ? 0 : shared / weights.size,
     // Short questions are matched by chance more often.
     terms: Math.min(1, weights.size / 10),
+    // A question about a name or a number the passage never says is about something else.
+    namesMissing: names.length === 0 ? 0 : names.filter((t) => !whole.has(t)).length / names.length,
+    // Words said together in the question and the passage, not just somewhere in it.
+    pairShare: questionPairs.length === 0 ? 0 : questionPairs.filter((p) => passagePairs.has(p)).length / questionPairs.length,
   };
+}
+
+/** The search terms of the question's names and numbers: capitalised or digit-led words after its first. */
+function nameTerms(question: string): string[] {
+  const words = question.split(/\s+/).slice(1);
+  return [...new Set(words.filter((w) => /^["'(]?[A-Z0-9]/.test(w)).flatMap((w) => searchTerms(w)))];
+}
+
+/** Neighbouring terms as "a b". */
+function pairs(terms: readonly string[]): string[] {
+  return terms.slice(1).map((t, i) => `${terms[i]} ${t}`);
 }
 
 /** The model's probability that the quote says what the question asks, in [0, 1]. */
 export function relevanceOf(weights: RelevanceWeights, features: RelevanceFeatures): number {
-  let z = 0;
-  for (const name of RELEVANCE_FEATURE_NAMES) z += weights[name] * features[name];
-  return 1 / (1 + Math.exp(-z));
+  return logisticOf(RELEVANCE_FEATURE_NAMES, weights, features);
 }

@@ -3,6 +3,8 @@
 // answer is in no article (those SQuAD questions on the BBC articles; BBC-title questions on SQuAD).
 // Picks the pair that shows the most gold answers while at most `maxFalse` of the off-corpus
 // questions get an answer or a passage, and at least `minAnswers` of the answerable get an answer.
+// The answerable questions' spans are scored cross-fitted (foldRankers): by a ranker trained the
+// shipped way on the other training articles, so their scores are as sure as a new question's.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { read, type Reading } from "../../src/answer/ask.js";
@@ -17,7 +19,7 @@ import { titleQuestions } from "../bench/title-questions.js";
 import { showsAnswer } from "./reply-metrics.js";
 import { loadSquad } from "./squad-data.js";
 import { f1Score } from "./squad-metric.js";
-import { isTrainingArticle } from "./train-reader.js";
+import { foldRankers, isTrainingArticle, type LexicalRanker } from "./train-reader.js";
 
 const SEED = 7;
 
@@ -49,11 +51,22 @@ export async function bbcArticles(dataDir: string): Promise<Article[]> {
   });
 }
 
-export async function readAll(articles: readonly Article[], questions: readonly string[]): Promise<Reading[]> {
+/** Each question read over `articles`, its spans ranked by `rankerOf(i)` (the shipped ranker where undefined). */
+export async function readAll(
+  articles: readonly Article[],
+  questions: readonly string[],
+  rankerOf: (i: number) => LexicalRanker | undefined = () => undefined,
+): Promise<Reading[]> {
   const { search: index, db } = await indexArticles(articles);
-  const reader = createLexicalReader({ idf: (t) => index.idf(t) });
+  const idf = (t: string) => index.idf(t);
+  const shipped = createLexicalReader({ idf });
+  const readers = new Map<LexicalRanker, ReturnType<typeof createLexicalReader>>();
   const out: Reading[] = [];
-  for (const q of questions) out.push(await read({ index, reader }, q));
+  for (const [i, q] of questions.entries()) {
+    const ranker = rankerOf(i);
+    if (ranker && !readers.has(ranker)) readers.set(ranker, createLexicalReader({ idf, ...ranker }));
+    out.push(await read({ index, reader: ranker ? readers.get(ranker)! : shipped }, q));
+  }
   db.close();
   return out;
 }
@@ -68,17 +81,22 @@ export async function calibrateReplies(
   const asked = seededSample(training, options.answerable ?? 2000, SEED);
   const offCount = options.offCorpus ?? 500;
   const bbc = await bbcArticles(dataDir);
-  const readings = await readAll(set.articles, [
-    ...asked.map((q) => q.question),
-    ...titleQuestions(
-      seededSample(
-        bbc.map((a) => a.title),
+  const folds = await foldRankers(dataDir);
+  const readings = await readAll(
+    set.articles,
+    [
+      ...asked.map((q) => q.question),
+      ...titleQuestions(
+        seededSample(
+          bbc.map((a) => a.title),
+          offCount,
+          SEED,
+        ),
         offCount,
-        SEED,
       ),
-      offCount,
-    ),
-  ]);
+    ],
+    (i) => (i < asked.length ? folds.rankers[folds.foldOf(asked[i]!.articleId)!] : undefined),
+  );
   const rows: Row[] = asked.map((q, i) => {
     const b = readings[i]!.best;
     if (!b) return { score: 0, relevance: 0, spanRight: false, sentenceRight: false, f1: 0 };
@@ -98,7 +116,12 @@ export async function calibrateReplies(
     )),
   ].map((r) => ({ score: r.best?.score ?? 0, relevance: r.best?.relevance ?? 0 }));
 
-  const grid = Array.from({ length: 81 }, (_, i) => i / 80);
+  // The answer threshold runs over the answerable spans' own scores (their quantiles), so the grid
+  // is as fine where the scores crowd as where they spread.
+  const scores = rows.map((r) => r.score).sort((a, b) => a - b);
+  const grid = [
+    ...new Set(Array.from({ length: 401 }, (_, i) => scores[Math.min(scores.length - 1, Math.floor((i * scores.length) / 400))]!)),
+  ];
   // Relevance is a probability (relevance.ts): a finer grid.
   const relevanceGrid = Array.from({ length: 201 }, (_, i) => i / 200);
   let chosen: CalibrationReport["chosen"] | undefined;

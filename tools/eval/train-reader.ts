@@ -10,6 +10,9 @@ import { loadSquad } from "./squad-data.js";
 import { spanWeightsSource } from "./span-weights-source.js";
 import { f1Score } from "./squad-metric.js";
 import { trainListwise } from "./listwise.js";
+import { boostTrees, flatScore, type BoostOptions, type FlatTrees } from "./boosted-trees.js";
+import { spanTreesSource, toSpanTrees } from "./span-trees-source.js";
+import type { SpanTrees } from "../../src/answer/span-trees.js";
 
 // Trains the lexical reader's span ranker: a softmax over each question's candidates (the
 // SQuAD paper's logistic-regression set-up, with a few dozen features), on the SQuAD v1.1 dev
@@ -28,7 +31,15 @@ interface Example {
   candidates: Float64Array[];
   /** Indices of the candidates with the best F1 against the gold answers. */
   best: number[];
+  f1s: number[];
+  /** The SQuAD article's index among the titles (the trees' rounds are chosen on half the training articles). */
+  title: number;
 }
+
+/** The trees' settings; the number of rounds is chosen on the training half (see chooseRounds). */
+const TREES: Omit<BoostOptions, "rounds"> = { depth: 4, rate: 0.1, lambda: 1 };
+const MAX_ROUNDS = 400;
+const ROUND_STEP = 25;
 
 export function isTrainingArticle(articleId: string, titles: readonly string[]): boolean {
   return titles.indexOf(articleId.slice(0, articleId.lastIndexOf("/"))) % 2 === 1;
@@ -61,26 +72,65 @@ function scored(candidates: CandidateSpan[], texts: Map<string, string>, answers
   };
 }
 
-function example({ vectors, f1s }: { vectors: Float64Array[]; f1s: number[] }): Example | undefined {
+function example({ vectors, f1s }: { vectors: Float64Array[]; f1s: number[] }, title: number): Example | undefined {
   const top = Math.max(0, ...f1s);
   if (top < 0.5) return undefined;
-  return { candidates: vectors, best: f1s.flatMap((f, i) => (f === top ? [i] : [])) };
+  return { candidates: vectors, best: f1s.flatMap((f, i) => (f === top ? [i] : [])), f1s, title };
 }
 
 /** Mean F1 (×100) of the top-scoring candidate per question: the reader on the gold paragraph. */
-function heldOutF1(weights: SpanWeights, questions: Array<{ vectors: Float64Array[]; f1s: number[] }>): number {
+function heldOutF1(weights: SpanWeights, questions: Array<{ vectors: Float64Array[]; f1s: number[] }>, trees?: FlatTrees): number {
   const w = Float64Array.from(SPAN_FEATURE_NAMES, (n) => weights[n]);
   let sum = 0;
   for (const q of questions) {
     let best = -Infinity,
       f1 = 0;
     q.vectors.forEach((v, i) => {
-      const s = dot(w, v);
+      const s = dot(w, v) + (trees ? flatScore(trees, v) : 0);
       if (s > best) [best, f1] = [s, q.f1s[i]!];
     });
     sum += f1;
   }
   return (100 * sum) / Math.max(1, questions.length);
+}
+
+const boostLists = (examples: Example[], weights: SpanWeights) => {
+  const w = Float64Array.from(SPAN_FEATURE_NAMES, (n) => weights[n]);
+  return examples.map((e) => ({ items: e.candidates, best: e.best, base: e.candidates.map((c) => dot(w, c)) }));
+};
+
+/**
+ * The number of rounds, chosen without the held-out half: trees fitted on every other one of the
+ * examples' articles, each prefix of them scored on the rest.
+ */
+function chooseRounds(examples: Example[], weights: SpanWeights): { rounds: number; f1: number } {
+  const titles = [...new Set(examples.map((e) => e.title))].sort((a, b) => a - b);
+  const inFit = new Set(titles.filter((_, i) => i % 2 === 0));
+  const fit = examples.filter((e) => inFit.has(e.title));
+  const check = examples.filter((e) => !inFit.has(e.title)).map((e) => ({ vectors: e.candidates, f1s: e.f1s }));
+  const trees = boostTrees(boostLists(fit, weights), FEATURE_COUNT, { ...TREES, rounds: MAX_ROUNDS });
+  let best = { rounds: 0, f1: heldOutF1(weights, check) };
+  for (let rounds = ROUND_STEP; rounds <= MAX_ROUNDS; rounds += ROUND_STEP) {
+    const f1 = heldOutF1(weights, check, { ...trees, roots: trees.roots.slice(0, rounds) });
+    if (f1 > best.f1) best = { rounds, f1 };
+  }
+  return best;
+}
+
+interface Ranker {
+  weights: SpanWeights;
+  trees: FlatTrees;
+  rounds: number;
+  /** The chosen rounds' F1 on the articles left out of fitting them. */
+  validationF1: number;
+}
+
+/** The shipped training on some examples: the listwise linear model, then the trees on its logits. */
+function fitRanker(examples: Example[]): Ranker {
+  const weights = train(examples, EPOCHS, L2);
+  const chosen = chooseRounds(examples, weights);
+  const trees = boostTrees(boostLists(examples, weights), FEATURE_COUNT, { ...TREES, rounds: chosen.rounds });
+  return { weights, trees, rounds: chosen.rounds, validationF1: chosen.f1 };
 }
 
 export interface TrainReaderReport {
@@ -92,10 +142,18 @@ export interface TrainReaderReport {
   variants: Record<string, number>;
 }
 
-export async function trainReader(dataDir: string, out: string): Promise<TrainReaderReport> {
+interface TrainingData {
+  /** Examples from the training half's questions, on the passages retrieval gives them. */
+  retrieved: Example[];
+  /** Every so many held-out questions' candidates on their gold paragraph. */
+  check: Array<{ vectors: Float64Array[]; f1s: number[] }>;
+  titles: string[];
+}
+
+async function trainingData(dataDir: string): Promise<TrainingData> {
   const set = await loadSquad(path.join(dataDir, "squad", "dev-v1.1.json"));
   const titles = [...new Set(set.articles.map((a) => a.id.slice(0, a.id.lastIndexOf("/"))))];
-  const { search: index } = await indexArticles(set.articles);
+  const { search: index, db } = await indexArticles(set.articles);
   const texts = new Map<string, string>();
   const byArticle = new Map<string, ScoredPassage[]>();
   for (const p of index.eachPassage()) {
@@ -109,7 +167,7 @@ export async function trainReader(dataDir: string, out: string): Promise<TrainRe
     discipline: LEXICAL_READER_DEFAULTS.discipline,
   };
   const retrieved: Example[] = [];
-  const check: Array<{ vectors: Float64Array[]; f1s: number[] }> = [];
+  const check: TrainingData["check"] = [];
   const every = Math.ceil(set.questions.length / 2000);
   for (const [i, q] of set.questions.entries()) {
     const goldCandidates = () => scored(collectCandidates(q.question, byArticle.get(q.articleId) ?? [], options), texts, q.answers);
@@ -118,11 +176,18 @@ export async function trainReader(dataDir: string, out: string): Promise<TrainRe
       continue;
     }
     const hits = retrieve(index, q.question, { k: ANSWER_DEFAULTS.passages });
-    const r = example(scored(collectCandidates(q.question, hits, options), texts, q.answers));
+    const title = titles.indexOf(q.articleId.slice(0, q.articleId.lastIndexOf("/")));
+    const r = example(scored(collectCandidates(q.question, hits, options), texts, q.answers), title);
     if (r) retrieved.push(r);
   }
+  db.close();
+  return { retrieved, check, titles };
+}
+
+export async function trainReader(dataDir: string, out: string): Promise<TrainReaderReport> {
+  const { retrieved, check } = await trainingData(dataDir);
   // Variants, each measured held out for the record: the features before the listwise set (masked
-  // to 0) and the training settings. The last is the one written, whatever the figures say.
+  // to 0) and the training settings.
   const masked = (examples: Example[], off: ReadonlySet<string>) =>
     examples.map((e) => ({ ...e, candidates: e.candidates.map((c) => c.map((x, i) => (off.has(SPAN_FEATURE_NAMES[i]!) ? 0 : x))) }));
   const variants: Record<string, number> = {};
@@ -135,13 +200,51 @@ export async function trainReader(dataDir: string, out: string): Promise<TrainRe
     ["+ listwise features, 8 epochs, l2 1e-4", retrieved, 8, 1e-4],
     [`+ listwise features, ${EPOCHS} epochs, l2 ${L2}`, retrieved, EPOCHS, L2],
   ];
-  let weights: SpanWeights | undefined;
-  let f1 = 0;
-  for (const [name, examples, epochs, l2] of tries) {
-    weights = train(examples, epochs, l2);
-    f1 = heldOutF1(weights, check);
-    variants[name] = f1;
-  }
-  await writeFile(out, spanWeightsSource(retrieved.length, weights!));
-  return { examples: retrieved.length, weights: weights!, heldOutGoldF1: f1, variants };
+  for (const [name, examples, epochs, l2] of tries) variants[name] = heldOutF1(train(examples, epochs, l2), check);
+  // What is written: the last linear model plus boosted trees on its logits, their rounds chosen on
+  // the training half alone.
+  const ranker = fitRanker(retrieved);
+  const settings = `${ranker.rounds} trees of depth ${TREES.depth}, rate ${TREES.rate}, lambda ${TREES.lambda}`;
+  const f1 = heldOutF1(ranker.weights, check, ranker.trees);
+  variants[`+ ${settings} (validation half of the training articles: F1 ${ranker.validationF1.toFixed(2)})`] = f1;
+  await writeFile(out, spanWeightsSource(retrieved.length, ranker.weights));
+  await writeFile(path.join(path.dirname(out), "span-tree-model.ts"), spanTreesSource(retrieved.length, settings, ranker.trees));
+  return { examples: retrieved.length, weights: ranker.weights, heldOutGoldF1: f1, variants };
+}
+
+/** The fold of the SQuAD article at `title` (an index among the titles): every other training article
+ *  (the odd-numbered ones) is in fold 0, the rest in fold 1; held-out articles are in neither. */
+export function trainingFold(title: number): 0 | 1 | undefined {
+  if (title % 2 !== 1) return undefined;
+  return Math.floor(title / 2) % 2 === 0 ? 0 : 1;
+}
+
+/** The training articles in two folds (alternate ones), and for each the ranker trained without it. */
+export interface FoldRankers {
+  /** The fold of a training-half article; undefined for a held-out one. */
+  foldOf(articleId: string): 0 | 1 | undefined;
+  /** rankers[f]: trained the shipped way on the other fold's questions alone. */
+  rankers: [LexicalRanker, LexicalRanker];
+}
+
+export interface LexicalRanker {
+  weights: SpanWeights;
+  trees: SpanTrees;
+}
+
+/**
+ * Cross-fitting for the reply thresholds: a question of fold f scored by the ranker that never saw
+ * fold f is scored as a question the shipped ranker never saw, so the thresholds are not calibrated
+ * on the ranker's in-sample confidence.
+ */
+export async function foldRankers(dataDir: string): Promise<FoldRankers> {
+  const { retrieved, titles } = await trainingData(dataDir);
+  const without = (f: 0 | 1): LexicalRanker => {
+    const r = fitRanker(retrieved.filter((e) => trainingFold(e.title) !== f));
+    return { weights: r.weights, trees: toSpanTrees(r.trees) };
+  };
+  return {
+    foldOf: (articleId) => trainingFold(titles.indexOf(articleId.slice(0, articleId.lastIndexOf("/")))),
+    rankers: [without(0), without(1)],
+  };
 }

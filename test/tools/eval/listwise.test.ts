@@ -59,3 +59,22 @@ describe("the relevance trainer", () => {
     expect(shipped).toBe(relevanceWeightsSource(examples, RELEVANCE_WEIGHTS));
   });
 });
+
+describe("the span-confidence trainer", () => {
+  it("the shipped record is what the trainer writes for its own weights", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const { confidenceWeightsSource } = await import("../../../tools/eval/confidence-weights-source.js");
+    const { CONFIDENCE_WEIGHTS } = await import("../../../src/answer/confidence-weights.js");
+    const shipped = await readFile(new URL("../../../src/answer/confidence-weights.ts", import.meta.url), "utf8");
+    const examples = Number(/trained on (\d+) questions/.exec(shipped)?.[1]);
+    expect(shipped).toBe(confidenceWeightsSource(examples, CONFIDENCE_WEIGHTS));
+  });
+
+  it("measures a score's ROC area: 1 when every right span outscores every wrong one, 0.5 for ties", async () => {
+    const { rocArea } = await import("../../../tools/eval/train-confidence.js");
+    expect(rocArea([0.9, 0.8, 0.2, 0.1], [1, 1, 0, 0])).toBe(1);
+    expect(rocArea([0.1, 0.2, 0.8, 0.9], [1, 1, 0, 0])).toBe(0);
+    expect(rocArea([0.5, 0.5], [1, 0])).toBe(0.5);
+    expect(rocArea([0.3, 0.7, 0.5], [0, 1, 1])).toBe(1);
+  });
+});

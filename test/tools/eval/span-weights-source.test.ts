@@ -21,3 +21,23 @@ describe("the trainer's weights record", () => {
     expect(shipped).toBe(spanWeightsSource(examples, SPAN_WEIGHTS));
   });
 });
+
+describe("the trainer's trees record", () => {
+  it("the shipped trees are what the trainer writes for them (nothing added by hand)", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const { SPAN_TREES } = await import("../../../src/answer/span-tree-model.js");
+    const { spanTreesSource } = await import("../../../tools/eval/span-trees-source.js");
+    const shipped = await readFile(new URL("../../../src/answer/span-tree-model.ts", import.meta.url), "utf8");
+    const [, examples, settings] =
+      /fitted on (\d+) examples of the odd-numbered SQuAD\n\/\/ v1\.1 dev articles \((.*)\)\.\n/.exec(shipped) ?? [];
+    const trees = {
+      ...SPAN_TREES,
+      roots: [...SPAN_TREES.roots],
+      feature: [...SPAN_TREES.feature],
+      value: [...SPAN_TREES.value],
+      left: [...SPAN_TREES.left],
+      right: [...SPAN_TREES.right],
+    };
+    expect(shipped).toBe(spanTreesSource(Number(examples), settings!, trees));
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mayAnswer, showsGrain, timeGrainOf } from "../../../src/answer/answer-discipline.js";
+import { mayAnswer, namesAskedAbout, repeatsAskedName, showsGrain, timeGrainOf } from "../../../src/answer/answer-discipline.js";
 import { createLexicalReader } from "../../../src/answer/lexical-reader.js";
 import { questionForm } from "../../../src/answer/question-form.js";
 import { answerTypeOf } from "../../../src/answer/question-type.js";
@@ -30,6 +30,21 @@ describe("mayAnswer", () => {
   it("a noun phrase answers how many only when it holds a number", () => {
     expect(mayAnswer("number", "noun", true)).toBe(true);
     expect(mayAnswer("number", "noun", false)).toBe(false);
+  });
+});
+
+describe("the names a who-question asks about", () => {
+  const isTitle = (w: string) => ["general", "president", "coach"].includes(w.toLowerCase());
+  it("are its runs of two or more proper nouns after the first word, ranks and titles left out", () => {
+    expect(namesAskedAbout(tagTokens("Who did General Omar Siddiq meet in Lahore?"), isTitle)).toEqual(["omar siddiq"]);
+  });
+
+  it("rule out a span that repeats one of them whole, and no other", () => {
+    const names = ["niko andreou"];
+    expect(repeatsAskedName(tagTokens("Greek sprinter Niko Andreou"), names)).toBe(true);
+    expect(repeatsAskedName(tagTokens("Niko Papadakis"), names)).toBe(false);
+    expect(repeatsAskedName(tagTokens("Stavros Petridis"), names)).toBe(false);
+    expect(repeatsAskedName(tagTokens("Stavros Petridis"), [])).toBe(false);
   });
 });
 

@@ -34,6 +34,19 @@ describe("relevance features", () => {
     expect(f.passageCoverage).toBeLessThan(1);
   });
 
+  it("see the question's names and numbers the passage lacks", () => {
+    expect(of("Where was Marie Curie born?", passage, "She was born in Warsaw in 1867.").namesMissing).toBe(0);
+    // "Pierre" and "1895" are missing, "Curie" is there.
+    expect(of("Where did Pierre Curie work in 1895?", passage, "Her laboratory was in Paris.").namesMissing).toBeCloseTo(2 / 3);
+    expect(of("where was she born?", passage, "She was born in Warsaw in 1867.").namesMissing).toBe(0);
+  });
+
+  it("count the question's neighbouring words the passage says together", () => {
+    // Pairs of the terms marie, curie, born, paris (stop words left out): only "marie curie" is said together.
+    expect(of("Was Marie Curie born in Paris?", passage, "Marie Curie was a physicist.").pairShare).toBeCloseTo(1 / 3);
+    expect(of("Was Curie Marie?", passage, "Marie Curie was a physicist.").pairShare).toBe(0);
+  });
+
   it("have no sentence before the first one", () => {
     const f = of("Was Marie Curie a physicist?", passage, "Marie Curie was a physicist.");
     expect(f.withPreviousCoverage).toBeCloseTo(f.quoteCoverage);

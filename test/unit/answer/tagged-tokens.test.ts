@@ -34,3 +34,15 @@ describe("amount candidates", () => {
     expect(amounts(text)).toContain(amount);
   });
 });
+
+describe("hyphenated compounds of a number and a unit", () => {
+  it("make the number the amount, not the unit the tagger calls a duration", () => {
+    const found = amounts("He believes it is a chance for the 26-year-old to prove himself.");
+    expect(found).toContain("26");
+    expect(found).not.toContain("year");
+  });
+
+  it("leave a duration with its own number whole", () => {
+    expect(amounts("The talks lasted for six months in all.")).toContain("six months");
+  });
+});
