@@ -10,6 +10,14 @@ describe("onlyRepeats", () => {
     expect(onlyRepeats("Collins", avoided)).toBe(true);
   });
 
+  it("leaves out the ranks and titles before a name", () => {
+    const haftar = avoidedTerms(["Haftar"]);
+    expect(onlyRepeats("Field Marshal Haftar", haftar)).toBe(true);
+    expect(onlyRepeats("Dr. Haftar", haftar)).toBe(true);
+    expect(onlyRepeats("Field Marshal Asim Munir", haftar)).toBe(false);
+    expect(onlyRepeats("Field Marshal", haftar)).toBe(false);
+  });
+
   it("is false for a span that says anything more, or nothing searchable", () => {
     expect(onlyRepeats("Birmingham", avoided)).toBe(false);
     expect(onlyRepeats("Kim Collins in Birmingham", avoided)).toBe(false);
