@@ -132,6 +132,7 @@ export const EXTRA_ORG_HEADS: readonly string[] = [
 
 /** Last words of place names. */
 export const EXTRA_PLACE_HEADS: readonly string[] = [
+  "headquarters",
   "airbase",
   "airport",
   "airfield",

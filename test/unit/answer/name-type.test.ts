@@ -34,6 +34,10 @@ describe("typed name candidates", () => {
     expect(found).toContain("Uganda:place");
   });
 
+  it("a place's head word wins over a rank before it", () => {
+    expect(names("The envoys met at the General Headquarters in Lahore.")).toContain("General Headquarters:place");
+  });
+
   it("organisations by their head word, even with a place inside", () => {
     expect(names("She studied at the University of Chicago.")).toContain("University of Chicago:org");
   });
