@@ -1,6 +1,6 @@
 import { gazetteerTags } from "../text/index.js";
 import { nameType, type NameType } from "./name-type.js";
-import type { TaggedToken } from "./tagged-tokens.js";
+import { isNumericToken, type TaggedToken } from "./tagged-tokens.js";
 
 // Candidate answer spans in a sentence: names, dates, amounts and noun phrases, the kinds of
 // constituents SQuAD-style answers are made of.
@@ -104,8 +104,6 @@ function pushAmount(tokens: TaggedToken[], first: number, last: number, kind: Ca
   out.push({ first, last, kind: kind === "number" && CURRENCY.test(tokens[first]!.text) ? "money" : kind });
 }
 
-const isNumeric = (t: TaggedToken) => t.pos === "NUM" || /\d/.test(t.text);
-
 /** The unit of a hyphenated "26-year-old" or "five-year plan": the tagger types "year" a duration,
  *  but without its number it is no amount; the number before the hyphen is the candidate. */
 function unitOfCompound(tokens: TaggedToken[], first: number, last: number): boolean {
@@ -117,8 +115,8 @@ function unitOfCompound(tokens: TaggedToken[], first: number, last: number): boo
     hyphen.text === "-" &&
     glued(number, hyphen) &&
     glued(hyphen, tokens[first]!) &&
-    isNumeric(number) &&
-    !tokens.slice(first, last + 1).some(isNumeric)
+    isNumericToken(number) &&
+    !tokens.slice(first, last + 1).some(isNumericToken)
   );
 }
 

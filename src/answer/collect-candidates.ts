@@ -7,7 +7,7 @@ import { questionView, rankSentences } from "./rank-sentences.js";
 import type { SentenceWeights } from "./sentence-feature-names.js";
 import type { SpanFeatures } from "./span-feature-names.js";
 import { spanFeatures } from "./span-features.js";
-import { tagTokens, type TaggedToken } from "./tagged-tokens.js";
+import { isNumericToken, tagTokens, type TaggedToken } from "./tagged-tokens.js";
 
 export interface CandidateSpan {
   passageId: string;
@@ -72,7 +72,7 @@ export function collectCandidates(question: string, hits: readonly ScoredPassage
       if (!features) continue;
       const start = s.start + tokens[c.first]!.start;
       const end = s.start + tokens[c.last]!.end;
-      const numeric = tokens.slice(c.first, c.last + 1).some((t) => t.pos === "NUM" || /\d/.test(t.text));
+      const numeric = tokens.slice(c.first, c.last + 1).some(isNumericToken);
       out.push({
         passageId: s.passageId,
         start,

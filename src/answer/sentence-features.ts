@@ -3,7 +3,7 @@ import { candidateSpans, type CandidateKind } from "./candidates.js";
 import type { AnswerType } from "./question-type.js";
 import { ANSWER_TYPES } from "./span-feature-names.js";
 import { coverageByTypeName, typedName, type SentenceFeatures } from "./sentence-feature-names.js";
-import type { TaggedToken } from "./tagged-tokens.js";
+import { isNumericToken, type TaggedToken } from "./tagged-tokens.js";
 
 // The features a sentence is ranked on: which of the read passages' sentences holds the answer
 // (a softmax over one question's sentences, trained on SQuAD by `npm run eval -- train-sentences`).
@@ -133,7 +133,7 @@ export function sentenceFeatures(q: QuestionView, sentences: readonly SentenceVi
       for (let i = c.first; i <= c.last; i++) {
         const term = s.tokenTerms[i];
         if (term !== undefined && q.weights.has(term)) matched = true;
-        if (s.tokens[i]!.pos === "NUM" || /\d/.test(s.tokens[i]!.text)) numeric = true;
+        if (isNumericToken(s.tokens[i]!)) numeric = true;
       }
       if (matched) continue;
       if (NAMES.has(c.kind)) names++;

@@ -20,16 +20,21 @@ export interface SpanTrees {
 
 export const NO_TREES: SpanTrees = { names: [], roots: [], feature: [], value: [], left: [], right: [] };
 
-/** The trees' summed output for one candidate. */
-export function treeScore(trees: SpanTrees, features: SpanFeatures): number {
+/** The flat arrays of trees, whatever their features are called. */
+export type TreeArrays = Pick<SpanTrees, "roots" | "feature" | "value" | "left" | "right">;
+
+/** The trees' summed output, `valueOf(f)` giving the value of the feature at index f. */
+export function treeSum(trees: TreeArrays, valueOf: (feature: number) => number): number {
   let sum = 0;
   for (const root of trees.roots) {
     let node = root;
-    while (trees.feature[node]! >= 0) {
-      const x = features[trees.names[trees.feature[node]!]!];
-      node = x >= trees.value[node]! ? trees.right[node]! : trees.left[node]!;
-    }
+    while (trees.feature[node]! >= 0) node = valueOf(trees.feature[node]!) >= trees.value[node]! ? trees.right[node]! : trees.left[node]!;
     sum += trees.value[node]!;
   }
   return sum;
+}
+
+/** The trees' summed output for one candidate. */
+export function treeScore(trees: SpanTrees, features: SpanFeatures): number {
+  return treeSum(trees, (f) => features[trees.names[f]!]);
 }

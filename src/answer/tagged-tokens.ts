@@ -24,6 +24,9 @@ function engine(): ReturnType<typeof winkNLP> {
 }
 
 /** Tokens of `text` with character offsets into it, parts of speech and entity types. */
+/** A number, written in figures or words ("26", "six", "1.2bn"). */
+export const isNumericToken = (t: TaggedToken): boolean => t.pos === "NUM" || /\d/.test(t.text);
+
 export function tagTokens(text: string): TaggedToken[] {
   const nlp = engine();
   const its = nlp.its;

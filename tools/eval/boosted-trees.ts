@@ -4,6 +4,8 @@
 // The split thresholds are midpoints between two observed values, so the trees read the same
 // whatever rounding the written source applies.
 
+import { treeSum } from "../../src/answer/span-trees.js";
+
 export interface BoostOptions {
   rounds: number;
   depth: number;
@@ -50,15 +52,9 @@ function thresholds(values: number[], bins: number): number[] {
   return out;
 }
 
-/** The trees' summed output for one item. */
+/** The trees' summed output for one item (its features as a vector). */
 export function flatScore(trees: FlatTrees, x: Float64Array): number {
-  let sum = 0;
-  for (const root of trees.roots) {
-    let node = root;
-    while (trees.feature[node]! >= 0) node = x[trees.feature[node]!]! >= trees.value[node]! ? trees.right[node]! : trees.left[node]!;
-    sum += trees.value[node]!;
-  }
-  return sum;
+  return treeSum(trees, (f) => x[f]!);
 }
 
 export function boostTrees(lists: readonly BoostList[], features: number, options: BoostOptions): FlatTrees {

@@ -125,9 +125,9 @@ interface Ranker {
   validationF1: number;
 }
 
-/** The shipped training on some examples: the listwise linear model, then the trees on its logits. */
-function fitRanker(examples: Example[]): Ranker {
-  const weights = train(examples, EPOCHS, L2);
+/** The shipped training on some examples: the listwise linear model (unless given, already trained
+ *  on them), then the trees on its logits. */
+function fitRanker(examples: Example[], weights: SpanWeights = train(examples, EPOCHS, L2)): Ranker {
   const chosen = chooseRounds(examples, weights);
   const trees = boostTrees(boostLists(examples, weights), FEATURE_COUNT, { ...TREES, rounds: chosen.rounds });
   return { weights, trees, rounds: chosen.rounds, validationF1: chosen.f1 };
@@ -200,10 +200,14 @@ export async function trainReader(dataDir: string, out: string): Promise<TrainRe
     ["+ listwise features, 8 epochs, l2 1e-4", retrieved, 8, 1e-4],
     [`+ listwise features, ${EPOCHS} epochs, l2 ${L2}`, retrieved, EPOCHS, L2],
   ];
-  for (const [name, examples, epochs, l2] of tries) variants[name] = heldOutF1(train(examples, epochs, l2), check);
+  let linear: SpanWeights | undefined;
+  for (const [name, examples, epochs, l2] of tries) {
+    linear = train(examples, epochs, l2);
+    variants[name] = heldOutF1(linear, check);
+  }
   // What is written: the last linear model plus boosted trees on its logits, their rounds chosen on
   // the training half alone.
-  const ranker = fitRanker(retrieved);
+  const ranker = fitRanker(retrieved, linear);
   const settings = `${ranker.rounds} trees of depth ${TREES.depth}, rate ${TREES.rate}, lambda ${TREES.lambda}`;
   const f1 = heldOutF1(ranker.weights, check, ranker.trees);
   variants[`+ ${settings} (validation half of the training articles: F1 ${ranker.validationF1.toFixed(2)})`] = f1;
