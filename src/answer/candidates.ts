@@ -90,6 +90,7 @@ function pushName(tokens: TaggedToken[], first: number, last: number, out: Candi
 const SCALES = new Set(["million", "billion", "trillion", "thousand"]);
 const GLUED_SCALES = new Set(["m", "bn", "mn", "k", "tn", "b"]);
 const CURRENCY = /^[$£€¥]$/;
+const YEAR = /^(1[5-9]|20)\d\d$/;
 
 /** An amount's span widened over a glued currency sign before it and a scale word after it. */
 function pushAmount(tokens: TaggedToken[], first: number, last: number, kind: CandidateKind, out: Candidate[]): void {
@@ -129,7 +130,7 @@ function entitySpans(tokens: TaggedToken[], out: Candidate[]): void {
       // A bare year or number that the tagger left untyped.
       const t = tokens[i]!;
       if (t.pos === "NUM") {
-        if (/^(1[5-9]|20)\d\d$/.test(t.text)) out.push({ first: i, last: i, kind: "time" });
+        if (YEAR.test(t.text)) out.push({ first: i, last: i, kind: "time" });
         else pushAmount(tokens, i, i, "number", out);
       }
       i++;
@@ -143,7 +144,25 @@ function entitySpans(tokens: TaggedToken[], out: Candidate[]): void {
     }
     if (kind === "money" || kind === "number") pushAmount(tokens, i, last, kind, out);
     else out.push({ first: i, last, kind });
+    if (kind === "time") pushYearOfDate(tokens, i, last, out);
     i = last + 1;
+  }
+}
+
+/** The year of a longer date is a candidate too: "what year" asks for "1884", not "June 1884". */
+function pushYearOfDate(tokens: TaggedToken[], first: number, last: number, out: Candidate[]): void {
+  if (first === last) return;
+  for (let i = first; i <= last; i++) if (YEAR.test(tokens[i]!.text)) out.push({ first: i, last: i, kind: "time" });
+}
+
+const DASH = /^[-–—]$/;
+
+/** Two numbers joined by a dash, as one: a score ("49–15") or a range ("1870–1939"). */
+function numberPairs(tokens: TaggedToken[], out: Candidate[]): void {
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    const [a, dash, b] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!];
+    if (!/^\d/.test(a.text) || !DASH.test(dash.text) || !/^\d/.test(b.text) || !glued(a, dash) || !glued(dash, b)) continue;
+    out.push({ first: i, last: i + 2, kind: YEAR.test(a.text) && YEAR.test(b.text) ? "time" : "number" });
   }
 }
 
@@ -174,6 +193,7 @@ export function candidateSpans(tokens: TaggedToken[]): Candidate[] {
   const out: Candidate[] = [];
   properChains(tokens, out);
   entitySpans(tokens, out);
+  numberPairs(tokens, out);
   nounPhrases(tokens, out);
   return out;
 }

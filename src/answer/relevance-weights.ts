@@ -4,14 +4,14 @@ import type { RelevanceWeights } from "./relevance.js";
 // logistic model trained on 2000 questions of the odd-numbered SQuAD v1.1 dev articles (the
 // quote holds a gold answer) and questions whose answer is in no article (features: relevance.ts).
 export const RELEVANCE_WEIGHTS: RelevanceWeights = {
-  bias: -7.4034,
-  quoteCoverage: 1.4372,
-  passageCoverage: 1.8027,
-  withPreviousCoverage: 2.4225,
-  quoteMissing: 0.6781,
-  passageMissing: 0.7123,
-  termShare: 2.4289,
-  terms: 2.6769,
-  namesMissing: -1.8134,
-  pairShare: 1.0372,
+  bias: -6.9878,
+  quoteCoverage: 1.1729,
+  passageCoverage: 1.8177,
+  withPreviousCoverage: 2.2656,
+  quoteMissing: 0.5839,
+  passageMissing: 0.6109,
+  termShare: 2.3676,
+  terms: 2.7622,
+  namesMissing: -1.8496,
+  pairShare: 1.1624,
 };

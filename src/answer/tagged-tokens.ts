@@ -23,13 +23,32 @@ function engine(): ReturnType<typeof winkNLP> {
   return nlp;
 }
 
-/** Tokens of `text` with character offsets into it, parts of speech and entity types. */
 /** A number, written in figures or words ("26", "six", "1.2bn"). */
 export const isNumericToken = (t: TaggedToken): boolean => t.pos === "NUM" || /\d/.test(t.text);
 
-export function tagTokens(text: string): TaggedToken[] {
+// wink's tokenizer knows Latin-1 letters but splits a word at any other ("Piłsudski" → "Pi", "ł",
+// "sudski"), so a name loses its parts of speech. The tagger reads such letters as their Latin-1
+// base ("ł" → "l") or a stand-in of the same case, one code unit for one: offsets are unchanged.
+const BEYOND_LATIN1 = /[\u0100-\uffff]/g;
+const NOT_DECOMPOSED: Record<string, string> = { ł: "l", Ł: "L", đ: "d", Đ: "D", ı: "i", ħ: "h", Ħ: "H", ŀ: "l", Ŀ: "L", œ: "o", Œ: "O" };
+
+function readableLetter(c: string): string {
+  if (!/\p{L}/u.test(c)) return c;
+  const base = c.normalize("NFD").replace(/\p{M}+/gu, "");
+  if (base.length === 1 && base <= "\u00ff") return base;
+  return NOT_DECOMPOSED[c] ?? (c === c.toLowerCase() ? "x" : "X");
+}
+
+/** The text as the tagger reads it: letters beyond Latin-1 replaced one for one (see above). */
+export function taggerText(text: string): string {
+  return text.replace(BEYOND_LATIN1, readableLetter);
+}
+
+/** Tokens of `text` with character offsets into it, parts of speech and entity types. */
+export function tagTokens(original: string): TaggedToken[] {
   const nlp = engine();
   const its = nlp.its;
+  const text = taggerText(original);
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
   const tags = doc.tokens().out(its.pos) as string[];
@@ -44,13 +63,13 @@ export function tagTokens(text: string): TaggedToken[] {
       return;
     }
     ours.push(tokens.length);
-    tokens.push({ text: value, start: at, end: at + value.length, pos: tags[i] ?? "X" });
+    tokens.push({ text: original.slice(at, at + value.length), start: at, end: at + value.length, pos: tags[i] ?? "X" });
     cursor = at + value.length;
     // wink reads a sentence-final "£600m." as the abbreviation "m.": the full stop is the sentence's.
     const previous = tokens[tokens.length - 2];
     if (previous?.end === at && /^\d/.test(previous.text) && GLUED_SCALE_WITH_STOP.test(value)) {
       const token = tokens[tokens.length - 1]!;
-      token.text = value.slice(0, -1);
+      token.text = token.text.slice(0, -1);
       token.end--;
       tokens.push({ text: ".", start: token.end, end: token.end + 1, pos: "PUNCT" });
     }

@@ -1,21 +1,19 @@
 // Calibrates the reply-kind thresholds (ANSWER_THRESHOLDS.lexical) on the training half: SQuAD
 // questions of the odd-numbered articles on the SQuAD paragraphs (answerable), and questions whose
 // answer is in no article (those SQuAD questions on the BBC articles; BBC-title questions on SQuAD).
-// Picks the pair that shows the most gold answers while at most `maxFalse` of the off-corpus
-// questions get an answer or a passage, and at least `minAnswers` of the answerable get an answer.
-// The answerable questions' spans are scored cross-fitted (foldRankers): by a ranker trained the
+// The pair is chosen by choose-thresholds.ts. The answerable questions' spans are scored cross-fitted (foldRankers): by a ranker trained the
 // shipped way on the other training articles, so their scores are as sure as a new question's.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { read, type Reading } from "../../src/answer/ask.js";
 import { createLexicalReader } from "../../src/answer/lexical-reader.js";
-import { replyKind, type ReplyThresholds } from "../../src/answer/reply-kind.js";
 import { hashBytes } from "../../src/knowledge/build-article.js";
 import { joinParagraphs } from "../../src/knowledge/paragraphs.js";
 import { indexArticles } from "../../src/search/memory-index.js";
 import type { Article } from "../../src/types.js";
 import { seededSample } from "../bench/seeded-sample.js";
 import { titleQuestions } from "../bench/title-questions.js";
+import { chooseThresholds, type AnswerableRow, type ChosenThresholds } from "./choose-thresholds.js";
 import { showsAnswer } from "./reply-metrics.js";
 import { loadSquad } from "./squad-data.js";
 import { f1Score } from "./squad-metric.js";
@@ -23,18 +21,10 @@ import { foldRankers, isTrainingArticle, type LexicalRanker } from "./train-read
 
 const SEED = 7;
 
-interface Row {
-  score: number;
-  relevance: number;
-  spanRight: boolean;
-  sentenceRight: boolean;
-  f1: number;
-}
-
 export interface CalibrationReport {
   answerable: number;
   offCorpus: number;
-  chosen: ReplyThresholds & { right: number; answers: number; answerF1: number; falseReplies: number; falseAnswers: number };
+  chosen: ChosenThresholds;
 }
 
 export async function bbcArticles(dataDir: string): Promise<Article[]> {
@@ -97,10 +87,12 @@ export async function calibrateReplies(
     ],
     (i) => (i < asked.length ? folds.rankers[folds.foldOf(asked[i]!.articleId)!] : undefined),
   );
-  const rows: Row[] = asked.map((q, i) => {
+  const rows: AnswerableRow[] = asked.map((q, i) => {
     const b = readings[i]!.best;
-    if (!b) return { score: 0, relevance: 0, spanRight: false, sentenceRight: false, f1: 0 };
+    const fold = folds.foldOf(q.articleId)!;
+    if (!b) return { fold, score: 0, relevance: 0, spanRight: false, sentenceRight: false, f1: 0 };
     return {
+      fold,
       score: b.score,
       relevance: b.relevance,
       spanRight: showsAnswer(b.answer, q.answers),
@@ -116,48 +108,6 @@ export async function calibrateReplies(
     )),
   ].map((r) => ({ score: r.best?.score ?? 0, relevance: r.best?.relevance ?? 0 }));
 
-  // The answer threshold runs over the answerable spans' own scores (their quantiles), so the grid
-  // is as fine where the scores crowd as where they spread.
-  const scores = rows.map((r) => r.score).sort((a, b) => a - b);
-  const grid = [
-    ...new Set(Array.from({ length: 401 }, (_, i) => scores[Math.min(scores.length - 1, Math.floor((i * scores.length) / 400))]!)),
-  ];
-  // Relevance is a probability (relevance.ts): a finer grid.
-  const relevanceGrid = Array.from({ length: 201 }, (_, i) => i / 200);
-  let chosen: CalibrationReport["chosen"] | undefined;
-  for (const relevant of relevanceGrid)
-    for (const answer of grid) {
-      const t = { answer, relevant };
-      let right = 0,
-        answers = 0,
-        f1 = 0;
-      for (const r of rows) {
-        const kind = replyKind(r.score, r.relevance, t);
-        if (kind === "answer") {
-          answers += 1;
-          f1 += r.f1;
-          if (r.spanRight) right++;
-        } else if (kind === "passage" && r.sentenceRight) right++;
-      }
-      let falseReplies = 0,
-        falseAnswers = 0;
-      for (const r of off) {
-        const kind = replyKind(r.score, r.relevance, t);
-        if (kind !== "not-found") falseReplies++;
-        if (kind === "answer") falseAnswers++;
-      }
-      const c = {
-        ...t,
-        right: right / rows.length,
-        answers: answers / rows.length,
-        answerF1: (100 * f1) / (answers || 1),
-        falseReplies: falseReplies / off.length,
-        falseAnswers: falseAnswers / off.length,
-      };
-      if (c.falseReplies > (options.maxFalse ?? 0.1) || c.answers < (options.minAnswers ?? 0.5)) continue;
-      // Most right replies; among equals, the better answers.
-      if (!chosen || c.right > chosen.right + 1e-9 || (Math.abs(c.right - chosen.right) < 1e-9 && c.answerF1 > chosen.answerF1)) chosen = c;
-    }
-  if (!chosen) throw new RangeError("no thresholds meet the constraints");
+  const chosen = chooseThresholds(rows, off, { maxFalse: options.maxFalse ?? 0.1, minAnswers: options.minAnswers ?? 0.5 });
   return { answerable: rows.length, offCorpus: off.length, chosen };
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { candidateSpans } from "../../../src/answer/candidates.js";
-import { tagTokens } from "../../../src/answer/tagged-tokens.js";
+import { taggerText, tagTokens } from "../../../src/answer/tagged-tokens.js";
+
+const spansOf = (text: string, kinds: readonly string[]) => {
+  const tokens = tagTokens(text);
+  return candidateSpans(tokens)
+    .filter((c) => kinds.includes(c.kind))
+    .map((c) => text.slice(tokens[c.first]!.start, tokens[c.last]!.end));
+};
 
 const amounts = (text: string) => {
   const tokens = tagTokens(text);
@@ -18,6 +25,20 @@ describe("tagTokens", () => {
   it("keeps a sentence's full stop apart from a scale glued to a number", () => {
     const tokens = tagTokens("The firm lost £600m. Then it rested.").map((t) => t.text);
     expect(tokens.slice(3, 7)).toEqual(["£", "600", "m", "."]);
+  });
+
+  it("keeps a name with letters beyond Latin-1 one proper noun, in the text's own letters", () => {
+    const text = "Underground leader Piłsudski met Erdoğan in Kraków.";
+    const tokens = tagTokens(text);
+    for (const name of ["Piłsudski", "Erdoğan", "Kraków"]) expect(tokens.find((t) => t.text === name)?.pos).toBe("PROPN");
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+
+  it("reads other scripts and astral characters without moving any offset", () => {
+    const text = "Никола Тесла 🎉 was born in 1856.";
+    expect(taggerText(text)).toHaveLength(text.length);
+    for (const t of tagTokens(text)) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(tagTokens(text).map((t) => t.text)).toContain("1856");
   });
 
   it("leaves abbreviations that are not scales after numbers alone", () => {
@@ -44,5 +65,22 @@ describe("hyphenated compounds of a number and a unit", () => {
 
   it("leave a duration with its own number whole", () => {
     expect(amounts("The talks lasted for six months in all.")).toContain("six months");
+  });
+});
+
+describe("dates and number pairs", () => {
+  it("make the year of a longer date a candidate of its own", () => {
+    const found = spansOf("In June 1884, he relocated to New York City.", ["time"]);
+    expect(found).toContain("June 1884");
+    expect(found).toContain("1884");
+  });
+
+  it("take a score or a range joined by a dash as one amount", () => {
+    expect(spansOf("The Panthers then beat the Cardinals, 49–15, in the final.", ["number"])).toContain("49–15");
+    expect(spansOf("The theatre ran from 1870–1939 in the garden.", ["time"])).toContain("1870–1939");
+  });
+
+  it("do not join numbers that stand apart", () => {
+    expect(spansOf("They won 49 - 15 times.", ["number"])).not.toContain("49 - 15");
   });
 });
