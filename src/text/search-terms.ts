@@ -1,3 +1,4 @@
+import { baseForm } from "./irregular-verbs.js";
 import { stem } from "./stem.js";
 import { SEARCH_STOP_WORDS } from "./stop-words.js";
 
@@ -12,10 +13,11 @@ export function searchWords(text: string): string[] {
   );
 }
 
-/** The terms BM25 indexes and retrieval matches: words without stop words, Porter-stemmed (numbers as written). */
+/** The terms BM25 indexes and retrieval matches: words without stop words, Porter-stemmed after an
+ *  irregular past is put in its base form ("won" → "win"; numbers as written). */
 export function searchTerms(text: string): string[] {
   const out: string[] = [];
-  for (const w of searchWords(text)) if (!SEARCH_STOP_WORDS.has(w)) out.push(/^\d/.test(w) ? w : stem(w));
+  for (const w of searchWords(text)) if (!SEARCH_STOP_WORDS.has(w)) out.push(/^\d/.test(w) ? w : stem(baseForm(w)));
   return out;
 }
 
