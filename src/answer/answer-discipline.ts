@@ -18,10 +18,12 @@ const CLASHES: Record<AnswerType, ReadonlySet<CandidateKind>> = {
 };
 
 /** Whether a candidate of this kind may answer; `numeric` says whether it holds a number (a
- *  noun phrase like "twelve banks" may answer "how many", a bare noun phrase may not). */
-export function mayAnswer(type: AnswerType, kind: CandidateKind, numeric: boolean): boolean {
+ *  noun phrase like "twelve banks" may answer "how many", a bare noun phrase may not), and
+ *  `endsInNumber` whether a number is its last word ("late 1973", "week 10": never a who or a where). */
+export function mayAnswer(type: AnswerType, kind: CandidateKind, numeric: boolean, endsInNumber = false): boolean {
   if (CLASHES[type].has(kind)) return false;
   if ((type === "number" || type === "money" || type === "percent") && kind === "noun") return numeric;
+  if ((type === "person" || type === "place") && kind === "noun") return !endsInNumber;
   return true;
 }
 

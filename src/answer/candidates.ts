@@ -144,18 +144,26 @@ function entitySpans(tokens: TaggedToken[], out: Candidate[]): void {
     }
     if (kind === "money" || kind === "number") pushAmount(tokens, i, last, kind, out);
     else out.push({ first: i, last, kind });
-    if (kind === "time") pushYearOfDate(tokens, i, last, out);
+    pushDateParts(tokens, i, last, out);
     i = last + 1;
   }
 }
 
-/** The year of a longer date is a candidate too: "what year" asks for "1884", not "June 1884". */
-function pushYearOfDate(tokens: TaggedToken[], first: number, last: number, out: Candidate[]): void {
-  if (first === last) return;
-  for (let i = first; i <= last; i++) if (YEAR.test(tokens[i]!.text)) out.push({ first: i, last: i, kind: "time" });
-}
-
 const DASH = /^[-–—]$/;
+
+/** The parts of a longer date or span of dates are candidates too: each year ("what year" asks for
+ *  "1884", not "June 1884") and each side of a dash ("10 July 1856 – 7 January 1943": born, died). */
+function pushDateParts(tokens: TaggedToken[], first: number, last: number, out: Candidate[]): void {
+  const years = tokens.slice(first, last + 1).flatMap((t, k) => (YEAR.test(t.text) ? [first + k] : []));
+  if (first === last || years.length === 0) return;
+  for (const y of years) out.push({ first: y, last: y, kind: "time" });
+  const dashes = tokens.slice(first, last + 1).flatMap((t, k) => (DASH.test(t.text) ? [first + k] : []));
+  let from = first;
+  for (const end of [...dashes, last + 1]) {
+    if (dashes.length && end - 1 > from) out.push({ first: from, last: end - 1, kind: "time" });
+    from = end + 1;
+  }
+}
 
 /** Two numbers joined by a dash, as one: a score ("49–15") or a range ("1870–1939"). */
 function numberPairs(tokens: TaggedToken[], out: Candidate[]): void {

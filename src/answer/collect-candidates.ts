@@ -73,6 +73,7 @@ export function collectCandidates(question: string, hits: readonly ScoredPassage
       const start = s.start + tokens[c.first]!.start;
       const end = s.start + tokens[c.last]!.end;
       const numeric = tokens.slice(c.first, c.last + 1).some(isNumericToken);
+      const endsInNumber = isNumericToken(tokens[c.last]!);
       out.push({
         passageId: s.passageId,
         start,
@@ -80,7 +81,7 @@ export function collectCandidates(question: string, hits: readonly ScoredPassage
         coverage: s.coverage,
         features,
         fits:
-          mayAnswer(answerType, c.kind, numeric) &&
+          mayAnswer(answerType, c.kind, numeric, endsInNumber) &&
           (!grain || showsGrain(s.text.slice(start - s.start, end - s.start), grain)) &&
           !repeatsAskedName(tokens.slice(c.first, c.last + 1), askedAbout),
       });

@@ -9,6 +9,8 @@ const SKIP = "(?:(?!(?:is|was|are|were|did|does|do|has|have|had|can|could|would|
 const KIND = (nouns: string) => new RegExp(`^(what|which)\\s+${SKIP}(${nouns})\\b`, "i");
 
 const PATTERNS: Array<[RegExp, AnswerType]> = [
+  // "What type of teacher …" asks for a kind ("assertive"), not for a teacher.
+  [/^(what|which)\s+(kinds?|types?|sorts?|forms?|styles?)\s+of\b/i, "thing"],
   [/^how\s+much\b.*\b(cost|pay|paid|worth|spend|spent|price|money|dollars?|pounds?|euros?|fund|earn|raise)/i, "money"],
   [KIND("percent|percentage|proportion|share"), "percent"],
   [/^how\s+(many|much|long|old|far|big|large|high|tall|often|fast|deep|wide|heavy)\b/i, "number"],

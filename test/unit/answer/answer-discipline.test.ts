@@ -31,6 +31,13 @@ describe("mayAnswer", () => {
     expect(mayAnswer("number", "noun", true)).toBe(true);
     expect(mayAnswer("number", "noun", false)).toBe(false);
   });
+
+  it("a noun phrase ending in a number answers no who and no where", () => {
+    expect(mayAnswer("place", "noun", true, true)).toBe(false);
+    expect(mayAnswer("person", "noun", true, true)).toBe(false);
+    expect(mayAnswer("place", "noun", true, false)).toBe(true);
+    expect(mayAnswer("thing", "noun", true, true)).toBe(true);
+  });
 });
 
 describe("the names a who-question asks about", () => {
@@ -108,6 +115,8 @@ describe("answer discipline through the lexical reader", () => {
     expect(answerTypeOf("Who led the protocol reception?")).toBe("person");
     expect(answerTypeOf("How many banks has he sued?")).toBe("number");
     expect(answerTypeOf("On which day of the week did he call?")).toBe("time");
+    expect(answerTypeOf("What type of teacher is required?")).toBe("thing");
+    expect(answerTypeOf("Which kinds of venue were used?")).toBe("thing");
   });
 });
 

@@ -75,6 +75,11 @@ describe("dates and number pairs", () => {
     expect(found).toContain("1884");
   });
 
+  it("make each side of a span of dates a candidate of its own", () => {
+    const found = spansOf("Nikola Tesla (10 July 1856 – 7 January 1943) was an inventor.", ["time"]);
+    expect(found).toEqual(expect.arrayContaining(["10 July 1856", "7 January 1943", "1856", "1943"]));
+  });
+
   it("take a score or a range joined by a dash as one amount", () => {
     expect(spansOf("The Panthers then beat the Cardinals, 49–15, in the final.", ["number"])).toContain("49–15");
     expect(spansOf("The theatre ran from 1870–1939 in the garden.", ["time"])).toContain("1870–1939");
