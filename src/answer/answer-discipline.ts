@@ -75,3 +75,22 @@ export function timeGrainOf(question: string): TimeGrain | undefined {
 export function showsGrain(text: string, grain: TimeGrain): boolean {
   return SHOWS[grain].test(text);
 }
+
+/** The kind of place a question names, when it names one: a city or a country. */
+export type PlaceGrain = "city" | "country";
+
+const PLACE_GRAINS: Array<[RegExp, PlaceGrain]> = [
+  [/\b(what|which)\s+(city|cities|town|towns|capital|village)\b/i, "city"],
+  [/\b(what|which)\s+(country|countries|nation|nations)\b/i, "country"],
+];
+
+export function placeGrainOf(question: string): PlaceGrain | undefined {
+  return PLACE_GRAINS.find(([pattern]) => pattern.test(question))?.[1];
+}
+
+/** A place the gazetteer knows as the other grain answers no "which city" or "which country"
+ *  ("Scotland" is no city, "Glasgow" and "Texas" are no country); names it does not know may. */
+export function fitsPlaceGrain(span: string, grain: PlaceGrain, tagsOf: (name: string) => ReadonlySet<string>): boolean {
+  const tags = tagsOf(span);
+  return grain === "city" ? !tags.has("country") && !tags.has("region") : !tags.has("city") && !tags.has("region");
+}

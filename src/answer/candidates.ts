@@ -85,10 +85,10 @@ function pushName(tokens: TaggedToken[], first: number, last: number, out: Candi
   out.push({ first, last, kind: nameType(tokens, first, last) });
 }
 
-// Scale words after an amount belong to it ("$1.13bn", "£600m", "3 billion"); the short ones only
-// when glued to the number.
+// Scale words after an amount belong to it ("$1.13bn", "£600m", "3 billion").
 const SCALES = new Set(["million", "billion", "trillion", "thousand"]);
-const GLUED_SCALES = new Set(["m", "bn", "mn", "k", "tn", "b"]);
+// A short unit glued to its number is part of the amount: "£600m", "6GB", "65mph", "10km".
+const GLUED_UNIT = /^[A-Za-z]{1,4}$/;
 const CURRENCY = /^[$£€¥]$/;
 const YEAR = /^(1[5-9]|20)\d\d$/;
 
@@ -100,8 +100,7 @@ function pushAmount(tokens: TaggedToken[], first: number, last: number, kind: Ca
     kind = "money";
   }
   const after = tokens[last + 1];
-  if (after && (SCALES.has(after.text.toLowerCase()) || (GLUED_SCALES.has(after.text.toLowerCase()) && glued(tokens[last]!, after))))
-    last++;
+  if (after && (SCALES.has(after.text.toLowerCase()) || (GLUED_UNIT.test(after.text) && glued(tokens[last]!, after)))) last++;
   out.push({ first, last, kind: kind === "number" && CURRENCY.test(tokens[first]!.text) ? "money" : kind });
 }
 

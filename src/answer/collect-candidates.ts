@@ -1,6 +1,6 @@
 import type { ScoredPassage } from "../types.js";
 import { gazetteerTags } from "../text/index.js";
-import { mayAnswer, namesAskedAbout, repeatsAskedName, showsGrain } from "./answer-discipline.js";
+import { fitsPlaceGrain, mayAnswer, namesAskedAbout, placeGrainOf, repeatsAskedName, showsGrain } from "./answer-discipline.js";
 import { candidateSpans } from "./candidates.js";
 import { questionForm } from "./question-form.js";
 import { questionView, rankSentences } from "./rank-sentences.js";
@@ -40,6 +40,7 @@ export function collectCandidates(question: string, hits: readonly ScoredPassage
   const { answerType, grain, focus } = view;
   const questionTokens = tagTokens(question);
   const form = questionForm(questionTokens);
+  const placeGrain = placeGrainOf(question);
   const askedAbout = answerType === "person" ? namesAskedAbout(questionTokens, (w) => gazetteerTags(w).has("title")) : [];
   // The sentence ranker orders the read passages' sentences; spans come from its best few.
   const sentences = rankSentences(view, hits, { idf: options.idf, passages: options.passages, weights: options.sentenceWeights });
@@ -83,6 +84,7 @@ export function collectCandidates(question: string, hits: readonly ScoredPassage
         fits:
           mayAnswer(answerType, c.kind, numeric, endsInNumber) &&
           (!grain || showsGrain(s.text.slice(start - s.start, end - s.start), grain)) &&
+          (!placeGrain || fitsPlaceGrain(s.text.slice(start - s.start, end - s.start), placeGrain, gazetteerTags)) &&
           !repeatsAskedName(tokens.slice(c.first, c.last + 1), askedAbout),
       });
     }

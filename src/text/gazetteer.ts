@@ -6,26 +6,38 @@ import { RANKS_AND_TITLES, EXTRA_ORG_HEADS, EXTRA_PLACE_HEADS } from "./name-wor
 // nouns of organisation and place names), plus the few lists of name-words.ts. Lookups only: no
 // tagger runs, so typing a sentence costs microseconds.
 
-export type GazetteerTag = "given-name" | "surname" | "person" | "place" | "organisation" | "demonym" | "org-head" | "place-head" | "title";
+export type GazetteerTag =
+  | "given-name"
+  | "surname"
+  | "person"
+  | "place"
+  | "country"
+  | "city"
+  | "region"
+  | "organisation"
+  | "demonym"
+  | "org-head"
+  | "place-head"
+  | "title";
 
 interface Lists {
   words: Map<string, Set<GazetteerTag>>;
 }
 
-const FROM_LEXICON: Record<string, GazetteerTag> = {
-  FirstName: "given-name",
-  MaleName: "given-name",
-  FemaleName: "given-name",
-  LastName: "surname",
-  Person: "person",
-  Country: "place",
-  City: "place",
-  Region: "place",
-  Place: "place",
-  Organization: "organisation",
-  SportsTeam: "organisation",
-  Demonym: "demonym",
-  Honorific: "title",
+const FROM_LEXICON: Record<string, GazetteerTag[]> = {
+  FirstName: ["given-name"],
+  MaleName: ["given-name"],
+  FemaleName: ["given-name"],
+  LastName: ["surname"],
+  Person: ["person"],
+  Country: ["place", "country"],
+  City: ["place", "city"],
+  Region: ["place", "region"],
+  Place: ["place"],
+  Organization: ["organisation"],
+  SportsTeam: ["organisation"],
+  Demonym: ["demonym"],
+  Honorific: ["title"],
 };
 
 let lists: Lists | undefined;
@@ -44,8 +56,7 @@ function build(): Lists {
   const words = new Map<string, Set<GazetteerTag>>();
   for (const [word, tags] of Object.entries(model.one.lexicon))
     for (const t of ([] as string[]).concat(tags)) {
-      const tag = FROM_LEXICON[t];
-      if (tag) add(words, word, tag);
+      for (const tag of FROM_LEXICON[t] ?? []) add(words, word, tag);
     }
   for (const word of Object.keys(model.two.orgWords)) add(words, word, "org-head");
   for (const word of Object.keys(model.two.placeWords)) add(words, word, "place-head");

@@ -1,9 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { mayAnswer, namesAskedAbout, repeatsAskedName, showsGrain, timeGrainOf } from "../../../src/answer/answer-discipline.js";
+import {
+  fitsPlaceGrain,
+  mayAnswer,
+  namesAskedAbout,
+  placeGrainOf,
+  repeatsAskedName,
+  showsGrain,
+  timeGrainOf,
+} from "../../../src/answer/answer-discipline.js";
 import { createLexicalReader } from "../../../src/answer/lexical-reader.js";
 import { questionForm } from "../../../src/answer/question-form.js";
 import { answerTypeOf } from "../../../src/answer/question-type.js";
 import { tagTokens } from "../../../src/answer/tagged-tokens.js";
+import { gazetteerTags } from "../../../src/text/index.js";
 import { buildArticle } from "../../../src/knowledge/build-article.js";
 import { retrieve } from "../../../src/retrieval/retrieve.js";
 import { indexArticles } from "../../../src/search/memory-index.js";
@@ -133,5 +142,22 @@ describe("time grain", () => {
 
   it("a plain when names no grain", () => {
     expect(timeGrainOf("When did they meet?")).toBeUndefined();
+  });
+});
+
+describe("place grain", () => {
+  it("is named by which city or which country", () => {
+    expect(placeGrainOf("Which city is likely to get a casino?")).toBe("city");
+    expect(placeGrainOf("In what country was he born?")).toBe("country");
+    expect(placeGrainOf("Where was he born?")).toBeUndefined();
+  });
+
+  it("rules out a known place of the other grain, and no name the lists do not know", () => {
+    expect(fitsPlaceGrain("Scotland", "city", gazetteerTags)).toBe(false);
+    expect(fitsPlaceGrain("Glasgow", "city", gazetteerTags)).toBe(true);
+    expect(fitsPlaceGrain("Glasgow", "country", gazetteerTags)).toBe(false);
+    expect(fitsPlaceGrain("Texas", "country", gazetteerTags)).toBe(false);
+    expect(fitsPlaceGrain("France", "country", gazetteerTags)).toBe(true);
+    expect(fitsPlaceGrain("Zembla Bay", "city", gazetteerTags)).toBe(true);
   });
 });

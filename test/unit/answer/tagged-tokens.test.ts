@@ -51,6 +51,8 @@ describe("amount candidates", () => {
     ["The firm lost £600m. Its rival gained.", "£600m"],
     ["The firm lost £600m in a year.", "£600m"],
     ["Sales reached $1.2bn. Profits fell.", "$1.2bn"],
+    ["The new player can hold 6GB of music.", "6GB"],
+    ["The car reached 65mph on the track.", "65mph"],
   ])("%s → %s", (text, amount) => {
     expect(amounts(text)).toContain(amount);
   });
