@@ -166,7 +166,7 @@ describe("place grain", () => {
 describe("a noun phrase that is a whole name", () => {
   it("is judged as that name: a person is no answer to where", () => {
     const text = "The announcement was made by Bill Gates at the RSA Security conference in San Francisco.";
-    const passage = { id: "p", articleId: "a", paragraph: 0, title: "IE", text, start: 0, end: text.length };
+    const passage = { id: "p", articleId: "a", paragraph: 0, title: "IE", text };
     const spans = collectCandidates("Where did Microsoft make the announcement?", [{ passage, score: 1 }], {
       idf: () => 1,
       passages: 1,
