@@ -68,10 +68,7 @@ export function collectCandidates(question: string, hits: readonly ScoredPassage
       sentenceGap: s.logit - topLogit,
       whLate,
     };
-    const spans = candidateSpans(tokens as TaggedToken[]);
-    // A noun phrase that is a whole name ("Bill Gates") is judged as the name it is, not as a noun.
-    const names = new Map(spans.filter((c) => c.kind !== "noun").map((c) => [`${c.first}:${c.last}`, c.kind]));
-    for (const c of spans) {
+    for (const c of candidateSpans(tokens as TaggedToken[])) {
       const features = spanFeatures(context, c);
       if (!features) continue;
       const start = s.start + tokens[c.first]!.start;
@@ -85,7 +82,7 @@ export function collectCandidates(question: string, hits: readonly ScoredPassage
         coverage: s.coverage,
         features,
         fits:
-          mayAnswer(answerType, c.kind === "noun" ? (names.get(`${c.first}:${c.last}`) ?? "noun") : c.kind, numeric, endsInNumber) &&
+          mayAnswer(answerType, c.kind, numeric, endsInNumber) &&
           (!grain || showsGrain(s.text.slice(start - s.start, end - s.start), grain)) &&
           (!placeGrain || fitsPlaceGrain(s.text.slice(start - s.start, end - s.start), placeGrain, gazetteerTags)) &&
           !repeatsAskedName(tokens.slice(c.first, c.last + 1), askedAbout),

@@ -8,7 +8,6 @@ import {
   showsGrain,
   timeGrainOf,
 } from "../../../src/answer/answer-discipline.js";
-import { collectCandidates } from "../../../src/answer/collect-candidates.js";
 import { createLexicalReader } from "../../../src/answer/lexical-reader.js";
 import { questionForm } from "../../../src/answer/question-form.js";
 import { answerTypeOf } from "../../../src/answer/question-type.js";
@@ -160,20 +159,5 @@ describe("place grain", () => {
     expect(fitsPlaceGrain("Texas", "country", gazetteerTags)).toBe(false);
     expect(fitsPlaceGrain("France", "country", gazetteerTags)).toBe(true);
     expect(fitsPlaceGrain("Zembla Bay", "city", gazetteerTags)).toBe(true);
-  });
-});
-
-describe("a noun phrase that is a whole name", () => {
-  it("is judged as that name: a person is no answer to where", () => {
-    const text = "The announcement was made by Bill Gates at the RSA Security conference in San Francisco.";
-    const passage = { id: "p", articleId: "a", paragraph: 0, title: "IE", text };
-    const spans = collectCandidates("Where did Microsoft make the announcement?", [{ passage, score: 1 }], {
-      idf: () => 1,
-      passages: 1,
-      sentences: 1,
-      discipline: true,
-    }).map((c) => text.slice(c.start, c.end));
-    expect(spans).toContain("San Francisco");
-    expect(spans).not.toContain("Bill Gates");
   });
 });
