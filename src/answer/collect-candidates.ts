@@ -73,8 +73,8 @@ export function collectCandidates(question: string, hits: readonly ScoredPassage
       if (!features) continue;
       const start = s.start + tokens[c.first]!.start;
       const end = s.start + tokens[c.last]!.end;
-      const numeric = tokens.slice(c.first, c.last + 1).some(isNumericToken);
-      const endsInNumber = isNumericToken(tokens[c.last]!);
+      const spanTokens = tokens.slice(c.first, c.last + 1);
+      const text = s.text.slice(tokens[c.first]!.start, tokens[c.last]!.end);
       out.push({
         passageId: s.passageId,
         start,
@@ -82,10 +82,10 @@ export function collectCandidates(question: string, hits: readonly ScoredPassage
         coverage: s.coverage,
         features,
         fits:
-          mayAnswer(answerType, c.kind, numeric, endsInNumber) &&
-          (!grain || showsGrain(s.text.slice(start - s.start, end - s.start), grain)) &&
-          (!placeGrain || fitsPlaceGrain(s.text.slice(start - s.start, end - s.start), placeGrain, gazetteerTags)) &&
-          !repeatsAskedName(tokens.slice(c.first, c.last + 1), askedAbout),
+          mayAnswer(answerType, c.kind, spanTokens.some(isNumericToken), isNumericToken(tokens[c.last]!)) &&
+          (!grain || showsGrain(text, grain)) &&
+          (!placeGrain || fitsPlaceGrain(text, placeGrain, gazetteerTags)) &&
+          !repeatsAskedName(spanTokens, askedAbout),
       });
     }
   }

@@ -5,6 +5,7 @@ import { SPAN_WEIGHTS } from "./span-weights.js";
 import { SPAN_TREES } from "./span-tree-model.js";
 import { treeScore, type SpanTrees } from "./span-trees.js";
 import { LEXICAL_READER_DEFAULTS } from "./answer-defaults.js";
+import { softmax } from "./softmax.js";
 import { agreementKey, confidenceFeatures, confidenceOf, type ConfidenceFeatures, type ConfidenceWeights } from "./span-confidence.js";
 import { CONFIDENCE_WEIGHTS } from "./confidence-weights.js";
 
@@ -51,10 +52,7 @@ export function rankSpans(question: string, passages: ScoredPassage[], options: 
   });
   if (candidates.length === 0) return [];
   const logits = candidates.map((c) => dot(weights, c.features) + treeScore(trees, c.features));
-  const max = Math.max(...logits);
-  const e = logits.map((l) => Math.exp(l - max));
-  const sum = e.reduce((a, b) => a + b, 0);
-  const p = e.map((x) => x / sum);
+  const p = softmax(logits);
   const texts = new Map(passages.map((h) => [h.passage.id, h.passage.text]));
   const firstId = passages[0]?.passage.id;
   const features = confidenceFeatures(

@@ -5,6 +5,7 @@ import { answerTypeOf } from "./question-type.js";
 import { SENTENCE_FEATURE_NAMES, type SentenceFeatures, type SentenceWeights } from "./sentence-feature-names.js";
 import { sentenceFeatures, type QuestionView, type SentenceView } from "./sentence-features.js";
 import { SENTENCE_WEIGHTS } from "./sentence-weights.js";
+import { softmax } from "./softmax.js";
 import { tagTokens } from "./tagged-tokens.js";
 
 // The sentence ranker: which sentence of the read passages holds the answer. A linear model over
@@ -82,10 +83,8 @@ export function rankSentences(
   const features = sentenceFeatures(q, views);
   const weights = options.weights ?? SENTENCE_WEIGHTS;
   const logits = features.map((f) => sentenceLogit(weights, f));
-  const max = Math.max(...logits);
-  const e = logits.map((l) => Math.exp(l - max));
-  const sum = e.reduce((a, b) => a + b, 0);
+  const p = softmax(logits);
   return views
-    .map((v, i) => ({ ...v, coverage: features[i]!.coverage, features: features[i]!, logit: logits[i]!, p: e[i]! / sum }))
+    .map((v, i) => ({ ...v, coverage: features[i]!.coverage, features: features[i]!, logit: logits[i]!, p: p[i]! }))
     .sort((a, b) => b.logit - a.logit);
 }

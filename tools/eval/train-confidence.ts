@@ -12,6 +12,7 @@ import { showsAnswer } from "./reply-metrics.js";
 import { loadSquad } from "./squad-data.js";
 import { foldRankers, isTrainingArticle } from "./train-reader.js";
 import { fitLogisticNewton } from "./newton-logistic.js";
+import { dotVector } from "./listwise.js";
 
 // Trains the span-confidence model (span-confidence.ts): logistic regression towards 1 where the
 // reader's best span shows a gold answer, on training-half SQuAD questions read through retrieval.
@@ -50,8 +51,6 @@ export function rocArea(scores: readonly number[], labels: readonly number[]): n
   if (positives === 0 || negatives === 0) return 0.5;
   return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }
-
-const z = (w: Float64Array, x: Float64Array) => x.reduce((s, v, i) => s + v * w[i]!, 0);
 
 export interface TrainConfidenceReport {
   questions: number;
@@ -95,7 +94,7 @@ export async function trainConfidence(dataDir: string, out: string | undefined):
       rows.filter((r) => r.fold !== f),
       n,
     );
-    for (const r of rows.filter((r) => r.fold === f)) checked.push({ model: z(w, r.x), before: r.before, y: r.y });
+    for (const r of rows.filter((r) => r.fold === f)) checked.push({ model: dotVector(w, r.x), before: r.before, y: r.y });
   }
   const w = fitLogisticNewton(rows, n);
   const weights = Object.fromEntries(CONFIDENCE_FEATURE_NAMES.map((name, i) => [name, Math.round(w[i]! * 10000) / 10000])) as Record<
